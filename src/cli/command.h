@@ -1,0 +1,27 @@
+// The command table. Each command group (schema, migrate, db, ...) lives in
+// its own file and registers its subcommands on the CLI11 app; main.cc only
+// builds the app and maps outcomes to exit codes.
+//
+// Exit codes (also printed by `airlock help exit-codes`):
+//   0  success (valid schema, up to date, ...)
+//   1  failure: invalid input, failed migration, pending migrations in status
+//   2  usage error (unknown command or option), or `--exit-code` "different"
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace airlock::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+// Shared state of one invocation: the exit code chosen by the command that ran.
+struct Context {
+  int exit_code = kExitOk;
+};
+
+void RegisterSchemaCommands(CLI::App& app, Context& ctx);
+void RegisterHelpCommands(CLI::App& app, Context& ctx);
+
+}  // namespace airlock::cli

@@ -1,0 +1,31 @@
+// airlock: Prisma-compatible schema, migrations, backups and offline releases
+// in one binary. This file only builds the command table and runs it.
+#include <CLI/CLI.hpp>
+
+#include "cli/command.h"
+#include "cli/version.h"
+
+int main(int argc, char** argv) {
+  using namespace airlock::cli;
+  CLI::App app{
+      "airlock: Prisma-compatible migrations, backups and offline releases.\n"
+      "Examples:\n"
+      "  airlock validate --schema prisma/schema.prisma\n"
+      "  airlock format --check\n"
+      "  airlock help exit-codes",
+      "airlock"};
+  app.set_version_flag("--version,-v", std::string("airlock ") + kVersion);
+  app.require_subcommand(1);
+  Context ctx;
+  RegisterSchemaCommands(app, ctx);
+  RegisterHelpCommands(app, ctx);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  return ctx.exit_code;
+}
