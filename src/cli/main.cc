@@ -12,12 +12,15 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  airlock validate --schema prisma/schema.prisma\n"
       "  airlock format --check\n"
+      "  airlock migrate deploy\n"
+      "  airlock migrate status --json\n"
       "  airlock help exit-codes",
       "airlock"};
   app.set_version_flag("--version,-v", std::string("airlock ") + kVersion);
   app.require_subcommand(1);
   Context ctx;
   RegisterSchemaCommands(app, ctx);
+  RegisterMigrateCommands(app, ctx);
   RegisterHelpCommands(app, ctx);
   try {
     app.parse(argc, argv);
