@@ -1,19 +1,20 @@
 // `airlock migrate deploy|status|resolve|history|reset|dev`: the CLI of the
 // migration engine (src/migrate). Output follows the guide's style
 // ([INFO]/[SUCCESS]/[WARN]/[ERROR]) around Prisma's own texts.
+#include <fmt/format.h>
+
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "base/term.h"
 #include "cli/command.h"
 #include "cli/migrate_messages.h"
+#include "cli/subcommand.h"
 #include "db/connect.h"
 #include "migrate/migrations_dir.h"
 #include "migrate/migrator.h"
@@ -77,13 +78,14 @@ Result<Session> Open(const MigrateOptions& o, bool quiet) {
   Session s;
   AIRLOCK_ASSIGN_OR_RETURN(s.project, migrate::LoadProject(po));
   if (!quiet) {
-    Log(Level::kInfo, fmt::format(msg::kSchemaLoaded, s.project.schema_display));
+    Log(Level::kInfo,
+        fmt::format(msg::kSchemaLoaded, s.project.schema_display));
     Log(Level::kInfo, s.project.DatasourceLine());
   }
   AIRLOCK_RETURN_IF_ERROR(
       migrate::CheckLockProvider(s.project.migrations_dir, s.project.provider));
-  AIRLOCK_ASSIGN_OR_RETURN(s.migrations,
-                           migrate::ReadMigrationsDir(s.project.migrations_dir));
+  AIRLOCK_ASSIGN_OR_RETURN(
+      s.migrations, migrate::ReadMigrationsDir(s.project.migrations_dir));
   return s;
 }
 
@@ -92,9 +94,9 @@ void PrintFound(const Session& s) {
     Log(Level::kInfo,
         fmt::format(msg::kNoMigrationFound, s.project.migrations_display));
   } else {
-    Log(Level::kInfo, fmt::format(msg::kMigrationsFound, s.migrations.size(),
-                                  Plural(s.migrations.size()),
-                                  s.project.migrations_display));
+    Log(Level::kInfo,
+        fmt::format(msg::kMigrationsFound, s.migrations.size(),
+                    Plural(s.migrations.size()), s.project.migrations_display));
   }
 }
 
@@ -141,7 +143,8 @@ int RunDeploy(const MigrateOptions& o) {
   if (!conn.ok()) return Fail(conn.status());
   migrate::DeployOptions opts;
   opts.lock_timeout = LockTimeout(o);
-  auto result = migrate::Deploy(**conn, s->migrations, opts, ProgressObserver());
+  auto result =
+      migrate::Deploy(**conn, s->migrations, opts, ProgressObserver());
   if (!result.ok()) {
     fmt::print("\n");
     std::fflush(stdout);
@@ -162,13 +165,20 @@ int RunDeploy(const MigrateOptions& o) {
 const char* KindName(migrate::StatusReport::Kind k) {
   using K = migrate::StatusReport::Kind;
   switch (k) {
-    case K::kUpToDate: return "up_to_date";
-    case K::kBehind: return "pending";
-    case K::kDiverged: return "diverged";
-    case K::kDirectoryBehind: return "missing_locally";
-    case K::kFailed: return "failed";
-    case K::kNotManaged: return "not_managed";
-    case K::kEmpty: return "empty";
+    case K::kUpToDate:
+      return "up_to_date";
+    case K::kBehind:
+      return "pending";
+    case K::kDiverged:
+      return "diverged";
+    case K::kDirectoryBehind:
+      return "missing_locally";
+    case K::kFailed:
+      return "failed";
+    case K::kNotManaged:
+      return "not_managed";
+    case K::kEmpty:
+      return "empty";
   }
   return "";
 }
@@ -275,10 +285,12 @@ int RunResolve(const MigrateOptions& o) {
 }
 
 std::string Duration(const migrate::HistoryRow& row) {
-  if (!row.finished_at || !row.finished_at->unix_ms || !row.started_at.unix_ms) {
+  if (!row.finished_at || !row.finished_at->unix_ms ||
+      !row.started_at.unix_ms) {
     return "";
   }
-  return fmt::format("{} ms", *row.finished_at->unix_ms - *row.started_at.unix_ms);
+  return fmt::format("{} ms",
+                     *row.finished_at->unix_ms - *row.started_at.unix_ms);
 }
 
 int RunHistory(const MigrateOptions& o) {
@@ -325,8 +337,8 @@ int RunHistory(const MigrateOptions& o) {
   }
   size_t width = 9;
   for (const auto& e : *entries) width = std::max(width, e.name.size());
-  fmt::print("\n{:<{}}  {:<11}  {:<24}  {:>9}  {:>5}  {}\n", "MIGRATION",
-             width, "STATE", "STARTED (UTC)", "DURATION", "STEPS", "CHECKSUM");
+  fmt::print("\n{:<{}}  {:<11}  {:<24}  {:>9}  {:>5}  {}\n", "MIGRATION", width,
+             "STATE", "STARTED (UTC)", "DURATION", "STEPS", "CHECKSUM");
   int failed = 0, applied = 0, pending = 0;
   for (const auto& e : *entries) {
     std::string started, duration, steps;
@@ -396,65 +408,57 @@ void AddCommon(CLI::App* cmd, MigrateOptions& o, bool lock) {
 
 void RegisterMigrateCommands(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<MigrateOptions>();
-  auto* migrate = app.add_subcommand(
-      "migrate",
-      "Prisma-compatible migrations (deploy, status, resolve, history, reset)");
+  auto* migrate = AddSubcommand(
+      app, "migrate",
+      "Prisma-compatible migrations (deploy, status, resolve, history, reset)",
+      "  airlock migrate deploy\n  airlock migrate status\n");
   migrate->require_subcommand(1);
 
-  auto* deploy = migrate->add_subcommand(
-      "deploy",
-      "Apply pending migrations (production); creates the database if missing\n"
-      "Examples:\n"
-      "  airlock migrate deploy\n"
-      "  airlock migrate deploy --schema prisma/schema.prisma --lock-timeout 30");
+  auto* deploy = AddSubcommand(
+      *migrate, "deploy",
+      "Apply pending migrations (production); creates the database if missing",
+      "  airlock migrate deploy\n  airlock migrate deploy --schema "
+      "prisma/schema.prisma --lock-timeout 30");
   AddCommon(deploy, *o, true);
   deploy->callback([&ctx, o]() { ctx.exit_code = RunDeploy(*o); });
 
-  auto* status = migrate->add_subcommand(
-      "status",
-      "Compare the migrations folder with the database's history\n"
-      "Exit 0 when up to date, 1 otherwise.\n"
-      "Examples:\n"
-      "  airlock migrate status\n"
-      "  airlock migrate status --json");
+  auto* status = AddSubcommand(
+      *migrate, "status",
+      "Compare the migrations folder with the database's history (exit 0 when "
+      "up to date, 1 otherwise)",
+      "  airlock migrate status\n  airlock migrate status --json");
   AddCommon(status, *o, false);
   status->add_flag("--json", o->json, "Print a JSON report");
   status->callback([&ctx, o]() { ctx.exit_code = RunStatus(*o); });
 
-  auto* resolve = migrate->add_subcommand(
-      "resolve",
-      "Record a migration as applied or rolled back (failed migrations, "
-      "baselining)\n"
-      "Examples:\n"
-      "  airlock migrate resolve --applied 0_init\n"
-      "  airlock migrate resolve --rolled-back 20240101000000_add_x");
+  auto* resolve =
+      AddSubcommand(*migrate, "resolve",
+                    "Record a migration as applied or rolled back (failed "
+                    "migrations, baselining)",
+                    "  airlock migrate resolve --applied 0_init\n  airlock "
+                    "migrate resolve --rolled-back 20240101000000_add_x");
   AddCommon(resolve, *o, true);
   resolve->add_option("--applied", o->applied, "Mark this migration applied");
   resolve->add_option("--rolled-back", o->rolled_back,
                       "Mark this failed migration rolled back");
   resolve->callback([&ctx, o]() { ctx.exit_code = RunResolve(*o); });
 
-  auto* history = migrate->add_subcommand(
-      "history",
-      "Every _prisma_migrations row: state, timing, checksum match\n"
-      "Examples:\n"
-      "  airlock migrate history\n"
-      "  airlock migrate history --json");
+  auto* history = AddSubcommand(
+      *migrate, "history",
+      "Every _prisma_migrations row: state, timing, checksum match",
+      "  airlock migrate history\n  airlock migrate history --json");
   AddCommon(history, *o, false);
   history->add_flag("--json", o->json, "Print JSON");
   history->callback([&ctx, o]() { ctx.exit_code = RunHistory(*o); });
 
-  auto* reset = migrate->add_subcommand(
-      "reset",
-      "Drop everything in the database and re-apply all migrations\n"
-      "Asks for confirmation on a terminal; needs --force otherwise.\n"
-      "Examples:\n"
-      "  airlock migrate reset\n"
-      "  airlock migrate reset --force");
+  auto* reset = AddSubcommand(
+      *migrate, "reset",
+      "Drop everything in the database and re-apply all migrations (asks for "
+      "confirmation on a terminal; needs --force otherwise)",
+      "  airlock migrate reset\n  airlock migrate reset --force");
   AddCommon(reset, *o, true);
   reset->add_flag("--force,-f", o->force, "Do not ask for confirmation");
   reset->callback([&ctx, o]() { ctx.exit_code = RunReset(*o); });
-
 }
 
 }  // namespace airlock::cli

@@ -65,8 +65,7 @@ inline constexpr const char* kEmptyNoMigrations =
     "The database is empty and there are no migrations yet.\n";
 
 // resolve.
-inline constexpr const char* kMarkedApplied =
-    "Migration {} marked as applied.";
+inline constexpr const char* kMarkedApplied = "Migration {} marked as applied.";
 inline constexpr const char* kMarkedRolledBack =
     "Migration {} marked as rolled back.";
 inline constexpr const char* kResolveNeedsOne =
