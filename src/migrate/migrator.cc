@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -115,7 +116,16 @@ Status EnsureTable(HistoryTable& history, bool* created) {
 // committed at least every kGroupCommit: a crash loses at most that much
 // work and leaves the database and history at a migration boundary, while
 // 200 small migrations need a handful of fsyncs rather than 200.
-constexpr std::chrono::milliseconds kGroupCommit{250};
+// AIRLOCK_GROUP_COMMIT_MS overrides it (0 = commit after every migration;
+// the fault-injection test uses both).
+std::chrono::milliseconds GroupCommitInterval() {
+  static const std::chrono::milliseconds interval = [] {
+    const char* env = std::getenv("AIRLOCK_GROUP_COMMIT_MS");
+    if (env && *env) return std::chrono::milliseconds(std::atoll(env));
+    return std::chrono::milliseconds(250);
+  }();
+  return interval;
+}
 
 class Applier {
  public:
@@ -142,7 +152,7 @@ class Applier {
           std::chrono::duration_cast<std::chrono::milliseconds>(now - start)
               .count());
     }
-    if (in_batch_ && now - batch_start_ >= kGroupCommit) return Commit();
+    if (in_batch_ && now - batch_start_ >= GroupCommitInterval()) return Commit();
     return Status::Ok();
   }
 
