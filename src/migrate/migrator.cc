@@ -152,7 +152,8 @@ class Applier {
           std::chrono::duration_cast<std::chrono::milliseconds>(now - start)
               .count());
     }
-    if (in_batch_ && now - batch_start_ >= GroupCommitInterval()) return Commit();
+    if (in_batch_ && now - batch_start_ >= GroupCommitInterval())
+      return Commit();
     return Status::Ok();
   }
 
@@ -242,7 +243,7 @@ class Applier {
   std::vector<std::string> committed_;
 };
 
-Result<DeployResult> ApplyPending(
+Result<DeployResult> ApplyPendingImpl(
     db::Connection& conn, HistoryTable& history,
     const std::vector<MigrationDirectory>& migrations,
     const Observer& observer) {
@@ -292,6 +293,13 @@ Result<DeployResult> ApplyPending(
 
 }  // namespace
 
+Result<DeployResult> ApplyPending(
+    db::Connection& conn, HistoryTable& history,
+    const std::vector<MigrationDirectory>& migrations,
+    const Observer& observer) {
+  return ApplyPendingImpl(conn, history, migrations, observer);
+}
+
 Status ApplyMigration(db::Connection& conn, HistoryTable& history,
                       const MigrationDirectory& m) {
   Observer none;
@@ -327,7 +335,7 @@ Result<DeployResult> Deploy(db::Connection& conn,
     }
     AIRLOCK_RETURN_IF_ERROR(history.Create());
   }
-  return ApplyPending(conn, history, migrations, observer);
+  return ApplyPendingImpl(conn, history, migrations, observer);
 }
 
 Result<StatusReport> Diagnose(
@@ -532,7 +540,7 @@ Result<DeployResult> Reset(db::Connection& conn,
   AIRLOCK_RETURN_IF_ERROR(conn.DropAllObjects());
   HistoryTable history(conn);
   AIRLOCK_RETURN_IF_ERROR(history.Create());
-  return ApplyPending(conn, history, migrations, observer);
+  return ApplyPendingImpl(conn, history, migrations, observer);
 }
 
 }  // namespace airlock::migrate
