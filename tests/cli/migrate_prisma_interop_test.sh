@@ -90,4 +90,15 @@ run prisma deploy
 expect_code 1
 expect_err "P3009"
 expect_err "20240106000000_bad"
+
+# 6. The example project's SQLite migrations (Prisma's own SQL): airlock
+#    deploys them, Prisma agrees.
+mkdir example && cd example
+cp -r "$SRC/examples/customer-vault-sqlite/prisma" .
+export DATABASE_URL="file:./dev.db"
+run airlock migrate deploy
+expect_code 0
+run "$ORACLE" status --provider sqlite --db "$PWD/prisma/dev.db" --migrations "$PWD/prisma/migrations"
+expect_code 0
+expect_out "Database schema is up to date!"
 finish
