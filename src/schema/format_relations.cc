@@ -440,6 +440,7 @@ class Analysis {
     std::vector<std::string> extra;
     if (!r.forward->fields) extra.push_back(FieldsArgument(r));
     if (!r.forward->references) extra.push_back(ReferencesArgument(r));
+    if (extra.empty()) return;
     std::string joined;
     for (size_t i = 0; i < extra.size(); ++i) {
       if (i) joined += ", ";
