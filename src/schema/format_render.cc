@@ -99,9 +99,14 @@ class FileRenderer {
         case ast::TopEntry::Kind::kEmptyLines:
           if (i + 1 < entries.size()) r_.EndLine();
           break;
-        case ast::TopEntry::Kind::kCatchAll:
-          r_.Write(Raw(e.span));
+        case ast::TopEntry::Kind::kCatchAll: {
+          // Prisma skips whitespace before a top-level element.
+          std::string_view raw = Raw(e.span);
+          while (!raw.empty() && (raw.front() == ' ' || raw.front() == '\t'))
+            raw.remove_prefix(1);
+          if (!raw.empty()) r_.Write(raw);
           break;
+        }
       }
     }
     std::string& out = r_.out();
