@@ -64,6 +64,12 @@ TEST(Format, EmptyAndBlankFiles) {
   EXPECT_EQ(Fmt("   \t  "), "\n");
 }
 
+TEST(Format, IndentedFirstBlock) {
+  // Prisma 7.10.1 formats this as a model (not as invalid lines).
+  EXPECT_EQ(Fmt("  model A {\n  id Int @id\n}\n"),
+            "model A {\n  id Int @id\n}\n");
+}
+
 TEST(Format, BlankLinesBetweenAndInsideBlocks) {
   EXPECT_EQ(
       Fmt("\n\nmodel A {\n\n  id Int @id\n\n\n  x Int\n\n}\nmodel B {\n"
