@@ -15,6 +15,8 @@ namespace airlock::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
+// `migrate diff --exit-code`: the two schemas differ.
+inline constexpr int kExitDifferent = 2;
 
 // Shared state of one invocation: the exit code chosen by the command that ran.
 struct Context {
@@ -23,5 +25,9 @@ struct Context {
 
 void RegisterSchemaCommands(CLI::App& app, Context& ctx);
 void RegisterHelpCommands(CLI::App& app, Context& ctx);
+
+// The `migrate` command group, created on first use.
+CLI::App& MigrateGroup(CLI::App& app);
+void RegisterMigrateDiffCommand(CLI::App& migrate, Context& ctx);
 
 }  // namespace airlock::cli

@@ -1,0 +1,17 @@
+// The `migrate` command group: each migrate subcommand registers itself on it.
+#include "cli/command.h"
+
+namespace airlock::cli {
+
+CLI::App& MigrateGroup(CLI::App& app) {
+  for (CLI::App* sub : app.get_subcommands({})) {
+    if (sub->get_name() == "migrate") return *sub;
+  }
+  CLI::App* migrate = app.add_subcommand(
+      "migrate",
+      "Create, compare and apply migrations (Prisma Migrate compatible)");
+  migrate->require_subcommand(1);
+  return *migrate;
+}
+
+}  // namespace airlock::cli
