@@ -14,6 +14,7 @@
 #include "base/term.h"
 #include "cli/command.h"
 #include "cli/messages.h"
+#include "cli/subcommand.h"
 #include "describe/connector.h"
 #include "diff/differ.h"
 #include "render/renderer.h"
@@ -202,16 +203,13 @@ void AddSide(CLI::App* cmd, Side& side, const std::string& dir) {
 
 void RegisterMigrateDiffCommand(CLI::App& migrate, Context& ctx) {
   auto opts = std::make_shared<DiffOptions>();
-  auto* cmd = migrate.add_subcommand(
-      "diff",
-      "Compare two database schemas and print the migration between them\n"
-      "Examples:\n"
-      "  airlock migrate diff --from-empty --to-schema prisma/schema.prisma "
-      "--script\n"
+  auto* cmd = AddSubcommand(
+      migrate, "diff",
+      "Compare two database schemas and print the migration between them",
+      "  airlock migrate diff --from-empty --to-schema prisma/schema.prisma --script\n"
       "  airlock migrate diff --from-migrations prisma/migrations \\\n"
       "      --to-schema prisma/schema.prisma --exit-code\n"
-      "  airlock migrate diff --from-url file:./dev.db --to-schema "
-      "schema.prisma");
+      "  airlock migrate diff --from-url file:./dev.db --to-schema schema.prisma\n");
   AddSide(cmd, opts->from, "from");
   AddSide(cmd, opts->to, "to");
   cmd->add_option(

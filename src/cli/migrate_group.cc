@@ -1,5 +1,6 @@
 // The `migrate` command group: each migrate subcommand registers itself on it.
 #include "cli/command.h"
+#include "cli/subcommand.h"
 
 namespace airlock::cli {
 
@@ -7,9 +8,10 @@ CLI::App& MigrateGroup(CLI::App& app) {
   for (CLI::App* sub : app.get_subcommands({})) {
     if (sub->get_name() == "migrate") return *sub;
   }
-  CLI::App* migrate = app.add_subcommand(
-      "migrate",
-      "Create, compare and apply migrations (Prisma Migrate compatible)");
+  CLI::App* migrate = AddSubcommand(
+      app, "migrate",
+      "Create, compare and apply migrations (Prisma Migrate compatible)",
+      "  airlock migrate diff --from-empty --to-schema prisma/schema.prisma --script\n");
   migrate->require_subcommand(1);
   return *migrate;
 }
