@@ -178,7 +178,7 @@ int RunDiff(const DiffOptions& o) {
   if (!next.ok()) return fail(next.status());
   diff::Migration m = diff::Diff(*prev, *next);
   std::string text =
-      o.script ? render::RenderScript(m) + "\n" : diff::Summary(m) + "\n";
+      o.script ? render::RenderScriptForStdout(m) : diff::Summary(m) + "\n";
   if (!o.output.empty()) {
     Status st = WriteFileAtomic(o.output, text);
     if (!st.ok()) return fail(st);
@@ -206,10 +206,12 @@ void RegisterMigrateDiffCommand(CLI::App& migrate, Context& ctx) {
   auto* cmd = AddSubcommand(
       migrate, "diff",
       "Compare two database schemas and print the migration between them",
-      "  airlock migrate diff --from-empty --to-schema prisma/schema.prisma --script\n"
+      "  airlock migrate diff --from-empty --to-schema prisma/schema.prisma "
+      "--script\n"
       "  airlock migrate diff --from-migrations prisma/migrations \\\n"
       "      --to-schema prisma/schema.prisma --exit-code\n"
-      "  airlock migrate diff --from-url file:./dev.db --to-schema schema.prisma\n");
+      "  airlock migrate diff --from-url file:./dev.db --to-schema "
+      "schema.prisma\n");
   AddSide(cmd, opts->from, "from");
   AddSide(cmd, opts->to, "to");
   cmd->add_option(

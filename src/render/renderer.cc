@@ -51,4 +51,8 @@ std::string RenderScript(const Migration& m,
   return out;
 }
 
+std::string RenderScriptForStdout(const Migration& m) {
+  return RenderScript(m) + (m.steps.empty() ? "\n\n" : "\n");
+}
+
 }  // namespace airlock::render

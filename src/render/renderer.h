@@ -34,4 +34,8 @@ const Renderer& RendererFor(sqlschema::Provider provider);
 std::string RenderScript(const Migration& migration,
                          const std::vector<std::string>& warnings = {});
 
+// What `prisma migrate diff --script` prints: the script and one newline
+// (two after the empty-migration comment, as Prisma 6.19 prints it).
+std::string RenderScriptForStdout(const Migration& migration);
+
 }  // namespace airlock::render

@@ -167,6 +167,11 @@ class Calculator {
     if (f.kind == Field::Kind::kEnum) {
       return flavor_.StringLiteral(EnumValueDbName(f.type_name, value));
     }
+    bool numeric = type.family == ColumnFamily::kInt ||
+                   type.family == ColumnFamily::kBigInt ||
+                   type.family == ColumnFamily::kFloat ||
+                   type.family == ColumnFamily::kDecimal;
+    if (numeric) return value;  // Prisma coerces "2.00" to the number 2.00
     switch (kind) {
       case DefaultValue::LiteralKind::kString:
         return flavor_.StringLiteral(value);
@@ -219,7 +224,10 @@ class Calculator {
         col.arity == Arity::kList) {
       std::string out = "ARRAY[";
       std::vector<std::string> values = d.array_values;
-      if (values.empty() && d.kind == K::kEnumValue) values.push_back(d.value);
+      if (values.empty() && d.kind == K::kEnumValue &&
+          d.literal != DefaultValue::LiteralKind::kArray) {
+        values.push_back(d.value);
+      }
       for (size_t i = 0; i < values.size(); ++i) {
         if (i > 0) out += ", ";
         std::string v = values[i];
