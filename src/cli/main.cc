@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   RegisterSchemaCommands(app, ctx);
   RegisterMigrateCommands(app, ctx);
   RegisterHelpCommands(app, ctx);
+  RegisterMigrateDiffCommand(MigrateGroup(app), ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

@@ -22,6 +22,7 @@
 #include "migrate/migrations_dir.h"
 #include "migrate/migrator.h"
 #include "migrate/project.h"
+#include "schema/parser.h"
 
 namespace airlock::cli {
 namespace {
@@ -397,11 +398,26 @@ int RunDev(const MigrateOptions& o) {
   auto s = Open(o, false);
   if (!s.ok()) return Fail(s.status());
   std::unique_ptr<migrate::MigrationDiffer> differ =
-      MakeMigrationDiffer(s->project.url.dialect);
+      MakeMigrationDiffer(s->project.url.dialect, s->project.migrations_dir);
   if (!differ) {
     Log(Level::kError,
         fmt::format(msg::kDevNoDiffer, s->project.migrations_display));
     return kExitFailure;
+  }
+  // Safety: the target must be the resolved schema. While the validator does
+  // not resolve models yet, an empty Schema would plan "drop everything".
+  if (s->project.schema.models.empty()) {
+    Diagnostics ignored;
+    schema::ast::Ast ast =
+        schema::ParseSchema(s->project.loaded.sources, ignored);
+    for (const auto& file : ast.files) {
+      for (const auto& block : file.blocks) {
+        if (block.kind == schema::ast::BlockKind::kModel) {
+          Log(Level::kError, msg::kDevUnresolvedSchema);
+          return kExitFailure;
+        }
+      }
+    }
   }
   std::string what = s->project.DatasourceLine();
   what = what.substr(what.find(": ") + 2);
@@ -499,12 +515,7 @@ void AddCommon(CLI::App* cmd, MigrateOptions& o, bool lock) {
 
 void RegisterMigrateCommands(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<MigrateOptions>();
-  auto* migrate = AddSubcommand(
-      app, "migrate",
-      "Prisma-compatible migrations (dev, deploy, status, resolve, history, "
-      "reset)",
-      "  airlock migrate deploy\n  airlock migrate status\n");
-  migrate->require_subcommand(1);
+  CLI::App* migrate = &MigrateGroup(app);
 
   auto* deploy = AddSubcommand(
       *migrate, "deploy",

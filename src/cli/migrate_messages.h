@@ -94,6 +94,11 @@ inline constexpr const char* kDevNoDiffer =
     "not include yet. Write the migration by hand in "
     "{}/<YYYYMMDDHHMMSS>_<name>/migration.sql and apply it with `airlock "
     "migrate deploy`.";
+inline constexpr const char* kDevUnresolvedSchema =
+    "`migrate dev` needs the resolved schema (models, fields, relations), "
+    "which this build's validator does not produce yet; refusing rather than "
+    "planning a migration against an empty schema. Use `airlock migrate diff` "
+    "and `airlock migrate deploy` meanwhile.";
 inline constexpr const char* kDevNoShadow =
     "`migrate dev` on {} needs a shadow database: set shadowDatabaseUrl in the "
     "datasource (server shadow databases are not supported yet).";
