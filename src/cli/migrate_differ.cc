@@ -13,6 +13,7 @@
 #include <map>
 #include <string>
 
+#include "base/files.h"
 #include "describe/connector.h"
 #include "diff/differ.h"
 #include "render/renderer.h"
@@ -46,9 +47,13 @@ class SqliteDevDiffer final : public migrate::MigrationDiffer {
     const describe::Connector* connector =
         describe::ConnectorFor(schema::Provider::kSqlite);
     if (!connector) return Status::Error("no SQLite describe connector");
-    AIRLOCK_ASSIGN_OR_RETURN(
-        sqlschema::SqlSchema previous,
-        connector->ReplayMigrations(migrations_dir_, "file::memory:"));
+    sqlschema::SqlSchema previous;
+    previous.provider = schema::Provider::kSqlite;
+    if (IsDirectory(migrations_dir_)) {
+      AIRLOCK_ASSIGN_OR_RETURN(
+          previous,
+          connector->ReplayMigrations(migrations_dir_, "file::memory:"));
+    }
     sqlschema::SqlSchema next =
         sqlschema::Calculate(target, schema::Provider::kSqlite);
     diff::Migration m = diff::Diff(previous, next);
