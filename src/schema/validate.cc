@@ -12,6 +12,7 @@ std::optional<Schema> Validate(const ast::Ast& ast, const SourceSet& sources,
                                Diagnostics& diags,
                                const ValidateOptions& options) {
   internal::Context ctx(ast, sources, diags);
+  ctx.allow_other_providers = options.allow_other_providers;
   internal::ResolveNames(ctx);
   if (!ctx.HasErrors()) {
     internal::ResolveTypes(ctx);
@@ -21,7 +22,7 @@ std::optional<Schema> Validate(const ast::Ast& ast, const SourceSet& sources,
     }
   }
   internal::ResolveConfig(ctx);
-  if (!ctx.HasErrors()) internal::ValidateRules(ctx);
+  if (!ctx.HasErrors() && !ctx.other_provider) internal::ValidateRules(ctx);
   if (!ctx.HasErrors() && options.check_url_scheme)
     internal::CheckUrlScheme(ctx);
   if (ctx.HasErrors()) return std::nullopt;

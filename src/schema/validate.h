@@ -18,6 +18,11 @@ struct ValidateOptions {
   // loads the configuration, not in its schema-language (psl) tests, so the
   // psl conformance runner turns it off.
   bool check_url_scheme = true;
+  // Accept datasources of providers Prisma knows but airlock does not
+  // support (mongodb, sqlserver, cockroachdb): only the language-level
+  // passes run and no connector rule is checked. For `format`, which must
+  // not refuse a schema only because airlock cannot migrate it.
+  bool allow_other_providers = false;
 };
 
 // Validates the parsed `ast` of `sources`. Appends errors and warnings to

@@ -66,8 +66,10 @@ struct Context {
   Schema schema;
 
   // Configuration (filled by the config pass, read by everything after).
-  bool provider_known = false;  // a datasource with a known provider
-  std::string datasource_name;  // "db": the native type prefix
+  bool provider_known = false;         // a datasource with a known provider
+  bool allow_other_providers = false;  // ValidateOptions
+  bool other_provider = false;         // mongodb/sqlserver/cockroachdb, allowed
+  std::string datasource_name;         // "db": the native type prefix
   std::vector<std::string> preview_features;
   bool relation_mode_prisma = false;
   Span url_span;

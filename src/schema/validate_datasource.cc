@@ -334,6 +334,13 @@ void LoadDatasource(Context& ctx, const ast::Block& block) {
     return;
   }
   auto prov = ProviderFromString(pv.value);
+  if (!prov && ctx.allow_other_providers &&
+      (pv.value == "mongodb" || pv.value == "sqlserver" ||
+       pv.value == "cockroachdb")) {
+    ds.provider_text = pv.value;
+    ctx.other_provider = true;
+    return;
+  }
   if (!prov) {
     ctx.Error(fmt::format("Datasource provider not known: \"{}\".", pv.value),
               pv.span);
