@@ -187,11 +187,12 @@ Result<BackupInfo> TakeBackup(db::Connection& conn,
                 : options.path;
   wo.compression = options.compression;
   wo.level = options.level;
-  wo.threads = std::max(
-      1, std::min(options.jobs > 1 ? options.jobs
-                                   : static_cast<int>(std::min(
-                                         2u, std::thread::hardware_concurrency())),
-                  64));
+  wo.threads =
+      std::max(1, std::min(options.jobs > 1
+                               ? options.jobs
+                               : static_cast<int>(std::min(
+                                     2u, std::thread::hardware_concurrency())),
+                           64));
   wo.header.dialect = db::DialectName(conn.dialect());
   wo.header.created = fmt::format(
       "{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(now));
@@ -234,6 +235,9 @@ Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
   auto dump = MakeDump(conn.dialect());
   if (!dump) {
     return Status::Error(fmt::format(msg::kDialectNotSupported, target));
+  }
+  if (options.confirm && !options.confirm(report)) {
+    return Status::Error(std::string(msg::kRestoreCancelled));
   }
   AIRLOCK_ASSIGN_OR_RETURN(auto reader, BackupReader::Open(path));
 

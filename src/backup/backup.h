@@ -67,6 +67,9 @@ Result<BackupInfo> TakeBackup(db::Connection& conn,
                               const BackupOptions& options);
 
 struct RestoreOptions {
+  // Called after the file was verified and before anything is dropped;
+  // returning false cancels the restore (error "cancelled").
+  std::function<bool(const VerifyReport&)> confirm;
   int jobs = 1;
   ConnectFn connect;
   ProgressFn progress;

@@ -27,8 +27,8 @@ class ZstdCompressor : public FrameCompressor {
   ~ZstdCompressor() override { ZSTD_freeCCtx(cctx_); }
   Status Compress(std::string_view in, std::string& out) override {
     out.resize(ZSTD_compressBound(in.size()));
-    size_t n = ZSTD_compress2(cctx_, out.data(), out.size(), in.data(),
-                              in.size());
+    size_t n =
+        ZSTD_compress2(cctx_, out.data(), out.size(), in.data(), in.size());
     if (ZSTD_isError(n)) {
       return Status::Error(
           fmt::format(msg::kCompressFailed, ZSTD_getErrorName(n)));

@@ -121,7 +121,8 @@ Result<FileHeader> FileHeader::Parse(std::string_view line) {
   FileHeader h;
   size_t sp = line.find(' ');
   std::string_view ver = line.substr(0, sp);
-  auto [p, ec] = std::from_chars(ver.data(), ver.data() + ver.size(), h.version);
+  auto [p, ec] =
+      std::from_chars(ver.data(), ver.data() + ver.size(), h.version);
   if (ec != std::errc() || p != ver.data() + ver.size()) {
     return Status::Error(std::string(msg::kNotABackup));
   }

@@ -33,10 +33,13 @@ TEST(BackupFormat, ManifestAndEndRoundTrip) {
 }
 
 TEST(BackupFormat, RejectsDamagedMarkers) {
-  EXPECT_FALSE(ParseMarkerLine("-- airlock:data bytes=1x rows=1 table=\"a\"").ok());
-  EXPECT_FALSE(ParseMarkerLine("-- airlock:bogus bytes=1 rows=1 table=\"a\"").ok());
+  EXPECT_FALSE(
+      ParseMarkerLine("-- airlock:data bytes=1x rows=1 table=\"a\"").ok());
+  EXPECT_FALSE(
+      ParseMarkerLine("-- airlock:bogus bytes=1 rows=1 table=\"a\"").ok());
   EXPECT_FALSE(ParseMarkerLine("-- airlock:data rows=1 table=\"a\"").ok());
-  EXPECT_FALSE(ParseMarkerLine("-- airlock:end chunks=1 bytes=2 sha256=zz").ok());
+  EXPECT_FALSE(
+      ParseMarkerLine("-- airlock:end chunks=1 bytes=2 sha256=zz").ok());
   EXPECT_FALSE(ParseMarkerLine("INSERT INTO x VALUES (1);").ok());
 }
 

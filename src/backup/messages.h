@@ -66,6 +66,8 @@ inline constexpr const char* kWrongDialect =
     "into {} ({}).";
 inline constexpr const char* kDialectNotSupported =
     "Backups of {} databases are not available in this build yet.";
+inline constexpr const char* kRestoreCancelled =
+    "Restore cancelled: nothing was changed.";
 inline constexpr const char* kRestoreStatementFailed =
     "Restoring {} failed: {}{}";
 

@@ -1,4 +1,5 @@
-// Postgres backup and restore: not available until the postgres connection lands.
+// Postgres backup and restore: not available until the postgres connection
+// lands.
 #include "backup/dialect_dump.h"
 
 namespace airlock::backup {

@@ -119,13 +119,14 @@ Result<bool> BackupReader::Next(Chunk& out, bool skip_body) {
       TableState empty;
       TableState& t = it == tables_.end() ? empty : it->second;
       if (t.rows != e.rows || t.bytes != e.bytes) {
-        return Corrupt(fmt::format(msg::kTableCountMismatch, e.table, e.rows,
-                                   t.rows));
+        return Corrupt(
+            fmt::format(msg::kTableCountMismatch, e.table, e.rows, t.rows));
       }
       if (t.sha.HexDigest() != e.sha256) {
         return Corrupt(fmt::format(msg::kTableChecksumMismatch, e.table));
       }
-      report_.tables.push_back(TableSummary{e.table, e.rows, e.bytes, e.sha256});
+      report_.tables.push_back(
+          TableSummary{e.table, e.rows, e.bytes, e.sha256});
       if (it != tables_.end()) tables_.erase(it);
       continue;
     }

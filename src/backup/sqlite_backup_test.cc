@@ -138,8 +138,8 @@ TEST_F(SqliteBackupTest, EveryValueRoundTrips) {
     auto info = TakeBackup(*src, o);
     ASSERT_TRUE(info.ok()) << info.status().message();
     EXPECT_EQ(info->rows, 6 + 3 + 2 + 3);
-    EXPECT_TRUE(fs::path(info->path).filename().string().starts_with(
-        "backup_manual_"));
+    EXPECT_TRUE(
+        fs::path(info->path).filename().string().starts_with("backup_manual_"));
     EXPECT_TRUE(info->path.ends_with(CompressionExtension(comp)));
 
     auto dst = Open("dst.db");
@@ -156,7 +156,8 @@ TEST_F(SqliteBackupTest, EveryValueRoundTrips) {
     EXPECT_EQ(uv->rows[0][0].AsText(), "7");
     auto fk = dst->Query("PRAGMA foreign_key_check");
     EXPECT_TRUE(fk->rows.empty());
-    auto left = dst->Query("SELECT name FROM sqlite_master WHERE name='leftover'");
+    auto left =
+        dst->Query("SELECT name FROM sqlite_master WHERE name='leftover'");
     EXPECT_TRUE(left->rows.empty());
   }
 }
@@ -204,8 +205,9 @@ TEST_F(SqliteBackupTest, TablesFilterAndMissingTable) {
   ASSERT_FALSE(info.ok());
   EXPECT_NE(info.status().message().find("nope"), std::string::npos);
   EXPECT_FALSE(fs::exists(o.path));
-  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()),
-            1);  // only src.db
+  EXPECT_EQ(
+      std::distance(fs::directory_iterator(dir_), fs::directory_iterator()),
+      1);  // only src.db
   o.tables = {"parent"};
   info = TakeBackup(*src, o);
   ASSERT_TRUE(info.ok()) << info.status().message();
@@ -266,8 +268,10 @@ TEST_F(SqliteBackupTest, ConsistentWhileWriting) {
           ";"
           "UPDATE b SET balance = balance + 7 WHERE id = " +
           std::to_string((k * 7) % 1000 + 1) + ";COMMIT;");
-      if (st.ok()) ++transfers;
-      else w->Rollback();
+      if (st.ok())
+        ++transfers;
+      else
+        w->Rollback();
     }
   });
   while (transfers < 20) std::this_thread::yield();

@@ -162,8 +162,7 @@ class SqliteDump : public DialectDump {
       if (!found.count(t)) missing += (missing.empty() ? "" : ", ") + t;
     }
     if (!missing.empty()) {
-      return Status::Error(
-          fmt::format(msg::kNoSuchTables, missing, all_names));
+      return Status::Error(fmt::format(msg::kNoSuchTables, missing, all_names));
     }
     progress.tables_total = tables.size();
 
@@ -189,21 +188,22 @@ class SqliteDump : public DialectDump {
       std::string values;
       for (const auto& row : seq.rows) {
         if (!found.count(row[0].AsText())) continue;
-        values += fmt::format("{}('{}',{})", values.empty() ? "" : ",",
-                              [&] {
-                                std::string n;
-                                for (char c : row[0].AsText()) {
-                                  if (c == '\'') n += '\'';
-                                  n += c;
-                                }
-                                return n;
-                              }(),
-                              row[1].AsText());
+        values += fmt::format(
+            "{}('{}',{})", values.empty() ? "" : ",",
+            [&] {
+              std::string n;
+              for (char c : row[0].AsText()) {
+                if (c == '\'') n += '\'';
+                n += c;
+              }
+              return n;
+            }(),
+            row[1].AsText());
       }
       if (!values.empty()) {
         post_sql += "DELETE FROM sqlite_sequence;\n";
-        post_sql += "INSERT INTO sqlite_sequence(name,seq) VALUES" + values +
-                    ";\n";
+        post_sql +=
+            "INSERT INTO sqlite_sequence(name,seq) VALUES" + values + ";\n";
       }
     }
     AIRLOCK_ASSIGN_OR_RETURN(db::Rows uv, conn.Query("PRAGMA user_version"));

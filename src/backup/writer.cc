@@ -35,8 +35,8 @@ Result<std::unique_ptr<BackupWriter>> BackupWriter::Create(
   w->fd_ = ::open(w->temp_path_.c_str(),
                   O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (w->fd_ < 0) {
-    return Status::Error(fmt::format(msg::kCreateFailed, w->temp_path_,
-                                     std::strerror(errno)));
+    return Status::Error(
+        fmt::format(msg::kCreateFailed, w->temp_path_, std::strerror(errno)));
   }
   ::fchmod(w->fd_, 0600);
   if (const char* limit = std::getenv("AIRLOCK_TEST_WRITE_LIMIT")) {
@@ -48,8 +48,7 @@ Result<std::unique_ptr<BackupWriter>> BackupWriter::Create(
     w->threads_.emplace_back([p = w.get()] { p->WorkerLoop(); });
   }
   std::unique_lock<std::mutex> lock(w->mu_);
-  AIRLOCK_RETURN_IF_ERROR(
-      w->AddRaw(w->options_.header.Render() + "\n", lock));
+  AIRLOCK_RETURN_IF_ERROR(w->AddRaw(w->options_.header.Render() + "\n", lock));
   lock.unlock();
   return w;
 }

@@ -62,9 +62,9 @@ class BackupWriter {
 
   const std::string& path() const { return options_.path; }
   const std::string& temp_path() const { return temp_path_; }
-  uint64_t raw_bytes() const;     // uncompressed bytes so far
-  uint64_t file_bytes() const;    // bytes written to disk so far
-  int64_t rows() const;           // data rows so far
+  uint64_t raw_bytes() const;   // uncompressed bytes so far
+  uint64_t file_bytes() const;  // bytes written to disk so far
+  int64_t rows() const;         // data rows so far
   const std::vector<TableSummary>& tables() const { return summaries_; }
 
  private:

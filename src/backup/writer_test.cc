@@ -1,5 +1,7 @@
 // Writer and reader together: every compression, and every way a file can be
 // damaged (truncated anywhere, a flipped bit anywhere) is refused.
+#include "backup/writer.h"
+
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -10,7 +12,6 @@
 #include <random>
 
 #include "backup/reader.h"
-#include "backup/writer.h"
 #include "base/files.h"
 
 namespace airlock::backup {
@@ -51,8 +52,11 @@ class WriterTest : public ::testing::TestWithParam<Compression> {
     auto w = BackupWriter::Create(o);
     EXPECT_TRUE(w.ok()) << w.status().message();
     EXPECT_TRUE((*w)->Add(ChunkKind::kNative, "", 0, "BEGIN;\n").ok());
-    EXPECT_TRUE((*w)->Add(ChunkKind::kSchema, "a", 0, "CREATE TABLE a(x);\n").ok());
-    EXPECT_TRUE((*w)->Add(ChunkKind::kSchema, "empty", 0, "CREATE TABLE empty(x);\n").ok());
+    EXPECT_TRUE(
+        (*w)->Add(ChunkKind::kSchema, "a", 0, "CREATE TABLE a(x);\n").ok());
+    EXPECT_TRUE(
+        (*w)->Add(ChunkKind::kSchema, "empty", 0, "CREATE TABLE empty(x);\n")
+            .ok());
     for (int i = 0; i < 50; ++i) {
       std::string body = "INSERT INTO a VALUES ";
       for (int j = 0; j < 100; ++j) {
@@ -61,7 +65,8 @@ class WriterTest : public ::testing::TestWithParam<Compression> {
       body += ";\n";
       EXPECT_TRUE((*w)->Add(ChunkKind::kData, "a", 100, body).ok());
     }
-    EXPECT_TRUE((*w)->Add(ChunkKind::kPost, "", 0, "CREATE INDEX i ON a(x);\n").ok());
+    EXPECT_TRUE(
+        (*w)->Add(ChunkKind::kPost, "", 0, "CREATE INDEX i ON a(x);\n").ok());
     EXPECT_TRUE((*w)->Add(ChunkKind::kNative, "", 0, "COMMIT;\n").ok());
     Status st = (*w)->Finish();
     EXPECT_TRUE(st.ok()) << st.message();
@@ -113,8 +118,13 @@ TEST_P(WriterTest, RefusesEveryTruncation) {
   std::string data = *ReadFile(path);
   std::string cut = (dir_ / "cut").string();
   // Many cut points, including the very end (last byte missing).
-  std::vector<size_t> cuts = {0, 1, 10, data.size() / 3, data.size() / 2,
-                              data.size() - 40, data.size() - 2,
+  std::vector<size_t> cuts = {0,
+                              1,
+                              10,
+                              data.size() / 3,
+                              data.size() / 2,
+                              data.size() - 40,
+                              data.size() - 2,
                               data.size() - 1};
   for (size_t n : cuts) {
     ASSERT_TRUE(WriteFileAtomic(cut, data.substr(0, n)).ok());

@@ -23,5 +23,6 @@ struct Context {
 
 void RegisterSchemaCommands(CLI::App& app, Context& ctx);
 void RegisterHelpCommands(CLI::App& app, Context& ctx);
+void RegisterDbBackupCommands(CLI::App& app, Context& ctx);
 
 }  // namespace airlock::cli

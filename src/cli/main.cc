@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   Context ctx;
   RegisterSchemaCommands(app, ctx);
   RegisterHelpCommands(app, ctx);
+  RegisterDbBackupCommands(app, ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {

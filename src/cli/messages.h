@@ -13,4 +13,31 @@ inline constexpr const char* kRunFormat =
 inline constexpr const char* kAllFormatted = "All schema files are formatted.\n";
 inline constexpr const char* kFormatted = "Formatted {} 🚀\n";
 
+// db backup / restore / verify-backup.
+inline constexpr const char* kNoDatasourceUrl =
+    "No database URL: the schema {} has no datasource url. Pass --url or set "
+    "the datasource's url.";
+inline constexpr const char* kEnvVarMissing =
+    "Environment variable not found: {} (the datasource url in {}). Set it in "
+    "the environment or in a .env file, or pass --url.";
+inline constexpr const char* kBadCompress =
+    "Unknown --compress value \"{}\": use zstd, gzip or none.";
+inline constexpr const char* kBackupStarting = "Backing up {} ...";
+inline constexpr const char* kBackupDone =
+    "Backup created: {} ({}, {} tables, {} rows, {:.1f} s)";
+inline constexpr const char* kBackupProgress =
+    "\r[INFO] {}/{} tables, {} rows, {}, {}/s{}\x1b[K";
+inline constexpr const char* kVerifyOk =
+    "Backup {} is complete and intact: {} database, taken {} ({}), {} tables, "
+    "{} rows, {} of SQL in {} on disk.";
+inline constexpr const char* kRestoreQuestion =
+    "Restore {} into {}? This replaces ALL existing data ({} tables, {} rows "
+    "in the backup, taken {}).";
+inline constexpr const char* kRestoreNeedsYes =
+    "Refusing to restore without confirmation: stdin is not a terminal. Pass "
+    "--yes to replace the data in {}.";
+inline constexpr const char* kRestoreDone =
+    "Restored {} into {}: {} tables, {} rows in {:.1f} s.";
+inline constexpr const char* kRestoreStarting = "Restoring {} into {} ...";
+
 }  // namespace airlock::cli::msg
