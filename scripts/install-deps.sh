@@ -8,6 +8,8 @@ packages=(
   libsqlite3-dev libssl-dev libzstd-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   clang-14 libclang-rt-14-dev clang-format sqlite3
+  libmariadb-dev libpq-dev iproute2
+  mariadb-server mariadb-client postgresql
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -15,9 +15,11 @@
 #include "backup/backup.h"
 #include "base/term.h"
 #include "cli/command.h"
-#include "cli/database_target.h"
 #include "cli/messages.h"
+#include "cli/subcommand.h"
 #include "db/connect.h"
+#include "db/dotenv.h"
+#include "migrate/project.h"
 
 namespace airlock::cli {
 namespace {
@@ -88,6 +90,36 @@ backup::ProgressFn TerminalProgress(bool json) {
 
 void EndProgressLine(bool json) {
   if (!json && ::isatty(STDERR_FILENO)) fmt::print(stderr, "\n");
+}
+
+// The database: --url, else the schema's datasource (as migrate resolves it).
+struct DatabaseTarget {
+  db::DatabaseUrl url;
+  db::ConnectOptions options;
+  std::string project_root;
+};
+
+Result<DatabaseTarget> ResolveDatabaseTarget(const std::string& schema,
+                                             const std::string& url,
+                                             bool create_if_missing = false) {
+  DatabaseTarget t;
+  std::string cwd = std::filesystem::current_path().string();
+  t.project_root = db::Environment::FindProjectRoot(cwd);
+  if (!url.empty() && schema.empty()) {
+    // No schema needed: relative SQLite paths are against the working dir.
+    AIRLOCK_ASSIGN_OR_RETURN(t.url, db::ParseDatabaseUrl(url));
+    t.options.base_dir = cwd;
+    t.options.create_if_missing = create_if_missing;
+    t.options.display_url = t.url.Masked();
+    return t;
+  }
+  migrate::ProjectOptions po;
+  if (!schema.empty()) po.schema_path = schema;
+  if (!url.empty()) po.url = url;
+  AIRLOCK_ASSIGN_OR_RETURN(migrate::Project project, migrate::LoadProject(po));
+  t.url = project.url;
+  t.options = project.ConnectOptions(create_if_missing);
+  return t;
 }
 
 Result<std::unique_ptr<db::Connection>> OpenTarget(const DatabaseTarget& t) {
@@ -192,7 +224,8 @@ int RunVerify(const BackupCliOptions& o) {
 }
 
 int RunRestore(const BackupCliOptions& o) {
-  auto target = ResolveDatabaseTarget(o.schema, o.url);
+  // A SQLite file that does not exist yet is created.
+  auto target = ResolveDatabaseTarget(o.schema, o.url, true);
   if (!target.ok()) return Fail(target.status(), o.json);
   auto conn = OpenTarget(*target);
   if (!conn.ok()) return Fail(conn.status(), o.json);
@@ -243,7 +276,11 @@ CLI::App* DbGroup(CLI::App& app) {
   for (CLI::App* sub : app.get_subcommands({})) {
     if (sub->get_name() == "db") return sub;
   }
-  auto* db = app.add_subcommand("db", "Manage the database: backups, restore");
+  auto* db =
+      AddSubcommand(app, "db", "Manage the database: backup, restore, verify",
+                    "  airlock db backup\n"
+                    "  airlock db verify-backup FILE\n"
+                    "  airlock db restore FILE\n");
   db->require_subcommand(1);
   return db;
 }
@@ -261,13 +298,11 @@ void RegisterDbBackupCommands(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<BackupCliOptions>();
   CLI::App* db = DbGroup(app);
 
-  auto* b = db->add_subcommand(
-      "backup",
-      "Back up the database to one compressed SQL file\n"
-      "Examples:\n"
+  auto* b = AddSubcommand(
+      *db, "backup", "Back up the database to one compressed SQL file",
       "  airlock db backup\n"
       "  airlock db backup --out /mnt/usb/before.sql.zst --jobs 4\n"
-      "  airlock db backup --tables User,Post --compress gzip");
+      "  airlock db backup --tables User,Post --compress gzip\n");
   AddTargetOptions(b, *o);
   b->add_option("--out", o->out,
                 "File to write (default: backups/backup_<reason>_"
@@ -280,12 +315,11 @@ void RegisterDbBackupCommands(CLI::App& app, Context& ctx) {
                 "Word in the default file name (default: manual)");
   b->callback([&ctx, o]() { ctx.exit_code = RunBackup(*o); });
 
-  auto* r = db->add_subcommand(
-      "restore",
-      "Replace the database's contents with a backup (verified first)\n"
-      "Examples:\n"
+  auto* r = AddSubcommand(
+      *db, "restore",
+      "Replace the database's contents with a backup (verified first)",
       "  airlock db restore backups/backup_manual_20260101_120000.sql.zst\n"
-      "  airlock db restore FILE --yes --jobs 4   # no prompt");
+      "  airlock db restore FILE --yes --jobs 4   # no prompt\n");
   r->add_option("path", o->path, "Backup file")->required();
   AddTargetOptions(r, *o);
   r->add_option("--jobs", o->jobs, "Parallel workers (default: CPUs, max 4)");

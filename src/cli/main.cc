@@ -8,16 +8,21 @@
 int main(int argc, char** argv) {
   using namespace airlock::cli;
   CLI::App app{
-      "airlock: Prisma-compatible migrations, backups and offline releases.\n"
-      "Examples:\n"
+      "airlock: Prisma-compatible migrations, backups and offline releases.",
+      "airlock"};
+  app.footer(
+      "\nExamples:\n"
       "  airlock validate --schema prisma/schema.prisma\n"
       "  airlock format --check\n"
-      "  airlock help exit-codes",
-      "airlock"};
+      "  airlock migrate deploy\n"
+      "  airlock migrate status --json\n"
+      "  airlock help exit-codes\n"
+      "\nRun `airlock <command> --help` for a command's options and examples.");
   app.set_version_flag("--version,-v", std::string("airlock ") + kVersion);
   app.require_subcommand(1);
   Context ctx;
   RegisterSchemaCommands(app, ctx);
+  RegisterMigrateCommands(app, ctx);
   RegisterHelpCommands(app, ctx);
   RegisterDbBackupCommands(app, ctx);
   try {

@@ -3,23 +3,17 @@
 
 namespace airlock::cli::msg {
 
-inline constexpr const char* kSchemaValid =
-    "The schema at {} is valid 🚀\n";
+inline constexpr const char* kSchemaValid = "The schema at {} is valid 🚀\n";
 inline constexpr const char* kValidationErrors =
     "Validation Error Count: {}\n[Context: validate] {} is invalid.\n";
 inline constexpr const char* kNotFormatted = "{} is not formatted.\n";
 inline constexpr const char* kRunFormat =
     "Run `airlock format` to format the schema.\n";
-inline constexpr const char* kAllFormatted = "All schema files are formatted.\n";
+inline constexpr const char* kAllFormatted =
+    "All schema files are formatted.\n";
 inline constexpr const char* kFormatted = "Formatted {} 🚀\n";
 
 // db backup / restore / verify-backup.
-inline constexpr const char* kNoDatasourceUrl =
-    "No database URL: the schema {} has no datasource url. Pass --url or set "
-    "the datasource's url.";
-inline constexpr const char* kEnvVarMissing =
-    "Environment variable not found: {} (the datasource url in {}). Set it in "
-    "the environment or in a .env file, or pass --url.";
 inline constexpr const char* kBadCompress =
     "Unknown --compress value \"{}\": use zstd, gzip or none.";
 inline constexpr const char* kBackupStarting = "Backing up {} ...";

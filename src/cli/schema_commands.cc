@@ -1,14 +1,15 @@
 // `airlock validate` and `airlock format`.
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <optional>
 #include <string>
-
-#include <fmt/format.h>
 
 #include "base/files.h"
 #include "base/term.h"
 #include "cli/command.h"
 #include "cli/messages.h"
+#include "cli/subcommand.h"
 #include "schema/format.h"
 #include "schema/loader.h"
 #include "schema/validate.h"
@@ -55,8 +56,9 @@ int RunFormat(const SchemaOptions& o) {
   Diagnostics encoding;
   schema::CheckEncoding(loaded->sources, encoding);
   if (encoding.HasErrors()) {
-    fmt::print(stderr, "{}",
-               RenderDiagnostics(encoding, loaded->sources, ColorEnabled(stderr)));
+    fmt::print(
+        stderr, "{}",
+        RenderDiagnostics(encoding, loaded->sources, ColorEnabled(stderr)));
     return kExitFailure;
   }
   std::vector<std::string> formatted = schema::Format(loaded->sources);
@@ -90,21 +92,20 @@ int RunFormat(const SchemaOptions& o) {
 
 void RegisterSchemaCommands(CLI::App& app, Context& ctx) {
   auto opts = std::make_shared<SchemaOptions>();
-  auto* validate = app.add_subcommand(
-      "validate",
-      "Validate the Prisma schema\n"
-      "Examples:\n"
-      "  airlock validate\n"
-      "  airlock validate --schema ./prisma/schema.prisma");
-  validate->add_option("--schema", opts->schema,
-                       "Schema file or folder (default: ./prisma/schema.prisma, "
-                       "then ./schema.prisma)");
+  auto* validate =
+      AddSubcommand(app, "validate", "Validate the Prisma schema",
+                    "  airlock validate\n"
+                    "  airlock validate --schema ./prisma/schema.prisma\n"
+                    "  airlock validate --schema ./prisma/schema   # a folder "
+                    "of .prisma files");
+  validate->add_option(
+      "--schema", opts->schema,
+      "Schema file or folder (default: ./prisma/schema.prisma, "
+      "then ./schema.prisma)");
   validate->callback([&ctx, opts]() { ctx.exit_code = RunValidate(*opts); });
 
-  auto* format = app.add_subcommand(
-      "format",
-      "Format the Prisma schema as `prisma format` does\n"
-      "Examples:\n"
+  auto* format = AddSubcommand(
+      app, "format", "Format the Prisma schema as `prisma format` does",
       "  airlock format\n"
       "  airlock format --check   # exit 1 when a file is not formatted");
   format->add_option("--schema", opts->schema, "Schema file or folder");
