@@ -13,25 +13,35 @@ inline constexpr const char* kAllFormatted =
     "All schema files are formatted.\n";
 inline constexpr const char* kFormatted = "Formatted {} 🚀\n";
 
-// db backup / restore / verify-backup.
-inline constexpr const char* kBadCompress =
-    "Unknown --compress value \"{}\": use zstd, gzip or none.";
-inline constexpr const char* kBackupStarting = "Backing up {} ...";
-inline constexpr const char* kBackupDone =
-    "Backup created: {} ({}, {} tables, {} rows, {:.1f} s)";
-inline constexpr const char* kBackupProgress =
-    "\r[INFO] {}/{} tables, {} rows, {}, {}/s{}\x1b[K";
-inline constexpr const char* kVerifyOk =
-    "Backup {} is complete and intact: {} database, taken {} ({}), {} tables, "
-    "{} rows, {} of SQL in {} on disk.";
-inline constexpr const char* kRestoreQuestion =
-    "Restore {} into {}? This replaces ALL existing data ({} tables, {} rows "
-    "in the backup, taken {}).";
-inline constexpr const char* kRestoreNeedsYes =
-    "Refusing to restore without confirmation: stdin is not a terminal. Pass "
-    "--yes to replace the data in {}.";
-inline constexpr const char* kRestoreDone =
-    "Restored {} into {}: {} tables, {} rows in {:.1f} s.";
-inline constexpr const char* kRestoreStarting = "Restoring {} into {} ...";
+// migrate diff
+inline constexpr const char* kDiffOneSource =
+    "Exactly one of {0}empty, {0}schema, {0}migrations or {0}url must be given "
+    "(see `airlock migrate diff --help`).";
+inline constexpr const char* kInvalidSchema =
+    "The schema at {} is invalid; fix the errors above and try again.";
+inline constexpr const char* kNoDatasource =
+    "The schema at {} has no datasource block, so its provider is unknown. Add "
+    "one, e.g. datasource db {{ provider = \"sqlite\" url = \"file:./dev.db\" "
+    "}}.";
+inline constexpr const char* kUnknownProvider =
+    "Unknown provider \"{}\" in {}: use \"sqlite\", \"mysql\" or "
+    "\"postgresql\".";
+inline constexpr const char* kBadUrlScheme =
+    "The URL given to {}url must start with `file:`, `mysql://`, "
+    "`postgresql://` "
+    "or `postgres://`.";
+inline constexpr const char* kMigrationsNotFolder =
+    "Could not read the migrations directory at {}: it does not exist or is "
+    "not "
+    "a folder.";
+inline constexpr const char* kProviderMismatch =
+    "Cannot diff across providers: the source is {} ({}) but the target is {} "
+    "({}). Both sides must use the same database provider.";
+inline constexpr const char* kNoProvider =
+    "Cannot tell which database provider to use: neither side is a schema with "
+    "a "
+    "datasource, a URL, or a migrations folder with migration_lock.toml.";
+inline constexpr const char* kNoConnector =
+    "Connecting to {} databases is not available in this build yet.";
 
 }  // namespace airlock::cli::msg
