@@ -6,6 +6,8 @@
 //   0  success (valid schema, up to date, ...)
 //   1  failure: invalid input, failed migration, pending migrations in status
 //   2  usage error (unknown command or option), or `--exit-code` "different"
+//   3  busy: another migration holds the lock past --lock-timeout
+//   4  confirmation needed (stdin not a terminal) or declined
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -15,6 +17,8 @@ namespace airlock::cli {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
+inline constexpr int kExitBusy = 3;
+inline constexpr int kExitNeedsConfirmation = 4;
 
 // Shared state of one invocation: the exit code chosen by the command that ran.
 struct Context {
@@ -23,5 +27,6 @@ struct Context {
 
 void RegisterSchemaCommands(CLI::App& app, Context& ctx);
 void RegisterHelpCommands(CLI::App& app, Context& ctx);
+void RegisterMigrateCommands(CLI::App& app, Context& ctx);
 
 }  // namespace airlock::cli

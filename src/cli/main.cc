@@ -14,12 +14,15 @@ int main(int argc, char** argv) {
       "\nExamples:\n"
       "  airlock validate --schema prisma/schema.prisma\n"
       "  airlock format --check\n"
+      "  airlock migrate deploy\n"
+      "  airlock migrate status --json\n"
       "  airlock help exit-codes\n"
       "\nRun `airlock <command> --help` for a command's options and examples.");
   app.set_version_flag("--version,-v", std::string("airlock ") + kVersion);
   app.require_subcommand(1);
   Context ctx;
   RegisterSchemaCommands(app, ctx);
+  RegisterMigrateCommands(app, ctx);
   RegisterHelpCommands(app, ctx);
   try {
     app.parse(argc, argv);

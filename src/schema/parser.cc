@@ -899,13 +899,21 @@ class Parser {
     return true;
   }
 
-  // trailing_comment = ${ doc_comment | comment }
+  // trailing_comment = ${ doc_comment | comment | multi_line_comment }
   bool TrailingComment(Comment* c) {
     size_t save = pos_;
     SkipWs();
     size_t start = pos_;
-    if (!Lit("//")) return Restore(save);
-    RestOfLine();
+    if (Lit("/*")) {
+      // A block comment (Prisma 5+), possibly over several lines.
+      size_t close = s_.find("*/", pos_);
+      if (close == std::string_view::npos) return Restore(save);
+      pos_ = close + 2;
+    } else if (Lit("//")) {
+      RestOfLine();
+    } else {
+      return Restore(save);
+    }
     c->text = std::string(s_.substr(start, pos_ - start));
     c->span = MakeSpan(start, pos_);
     return true;
@@ -919,14 +927,15 @@ class Parser {
       SkipWs();
       size_t start = pos_;
       if (Peek("/*")) {
-        // Block comment (Prisma 5+): may span lines; kept verbatim.
+        // Block comment (Prisma 5+): may span lines; kept verbatim. What
+        // follows on its last line is read on its own (another comment, or
+        // a declaration).
         size_t close = s_.find("*/", pos_ + 2);
         if (close == std::string_view::npos) {
           pos_ = line_start;
           break;
         }
         pos_ = close + 2;
-        RestOfLine();
       } else if (!Lit("//")) {
         pos_ = line_start;
         break;

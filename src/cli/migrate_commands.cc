@@ -1,0 +1,464 @@
+// `airlock migrate deploy|status|resolve|history|reset|dev`: the CLI of the
+// migration engine (src/migrate). Output follows the guide's style
+// ([INFO]/[SUCCESS]/[WARN]/[ERROR]) around Prisma's own texts.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/term.h"
+#include "cli/command.h"
+#include "cli/migrate_messages.h"
+#include "cli/subcommand.h"
+#include "db/connect.h"
+#include "migrate/migrations_dir.h"
+#include "migrate/migrator.h"
+#include "migrate/project.h"
+
+namespace airlock::cli {
+namespace {
+
+struct MigrateOptions {
+  std::string schema;
+  std::string url;
+  double lock_timeout_s = 10;
+  bool json = false;
+  std::string applied;
+  std::string rolled_back;
+  bool force = false;
+  std::string name;
+  bool create_only = false;
+  bool yes = false;
+};
+
+struct Session {
+  migrate::Project project;
+  std::vector<migrate::MigrationDirectory> migrations;
+};
+
+std::string Plural(size_t n) { return n == 1 ? "" : "s"; }
+
+std::string Lines(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : "\n") + n;
+  return out;
+}
+
+int ExitCodeFor(const Status& st) {
+  if (st.code() == "P1002") return kExitBusy;
+  return kExitFailure;
+}
+
+int Fail(const Status& st) {
+  if (st.code().empty() || st.code() == "E0000") {
+    Log(Level::kError, st.message());
+  } else {
+    Log(Level::kError, st.code());
+    fmt::print(stderr, "\n{}\n", st.message());
+  }
+  return ExitCodeFor(st);
+}
+
+std::chrono::milliseconds LockTimeout(const MigrateOptions& o) {
+  return std::chrono::milliseconds(
+      static_cast<int64_t>(o.lock_timeout_s * 1000));
+}
+
+// Loads the project and the migrations folder, checks the lock file, and
+// (unless quiet) prints the header lines.
+Result<Session> Open(const MigrateOptions& o, bool quiet) {
+  migrate::ProjectOptions po;
+  if (!o.schema.empty()) po.schema_path = o.schema;
+  if (!o.url.empty()) po.url = o.url;
+  Session s;
+  AIRLOCK_ASSIGN_OR_RETURN(s.project, migrate::LoadProject(po));
+  if (!quiet) {
+    Log(Level::kInfo,
+        fmt::format(msg::kSchemaLoaded, s.project.schema_display));
+    Log(Level::kInfo, s.project.DatasourceLine());
+  }
+  AIRLOCK_RETURN_IF_ERROR(
+      migrate::CheckLockProvider(s.project.migrations_dir, s.project.provider));
+  AIRLOCK_ASSIGN_OR_RETURN(
+      s.migrations, migrate::ReadMigrationsDir(s.project.migrations_dir));
+  return s;
+}
+
+void PrintFound(const Session& s) {
+  if (s.migrations.empty()) {
+    Log(Level::kInfo,
+        fmt::format(msg::kNoMigrationFound, s.project.migrations_display));
+  } else {
+    Log(Level::kInfo,
+        fmt::format(msg::kMigrationsFound, s.migrations.size(),
+                    Plural(s.migrations.size()), s.project.migrations_display));
+  }
+}
+
+Result<std::unique_ptr<db::Connection>> ConnectTo(const Session& s,
+                                                  bool create) {
+  return db::Connect(s.project.url, s.project.ConnectOptions(create));
+}
+
+// Null when the database does not exist (status and history read nothing).
+Result<std::unique_ptr<db::Connection>> ConnectIfExists(const Session& s) {
+  db::ConnectOptions opts = s.project.ConnectOptions(false);
+  AIRLOCK_ASSIGN_OR_RETURN(bool exists,
+                           db::DatabaseExists(s.project.url, opts));
+  if (!exists) return std::unique_ptr<db::Connection>();
+  return db::Connect(s.project.url, opts);
+}
+
+migrate::Observer ProgressObserver() {
+  migrate::Observer obs;
+  obs.applying = [](const std::string& name) {
+    fmt::print(msg::kApplying, name);
+    std::fflush(stdout);
+  };
+  obs.applied = [](const std::string&, int64_t ms) {
+    fmt::print(" ({} ms)\n", ms);
+    std::fflush(stdout);
+  };
+  return obs;
+}
+
+void PrintAppliedList(const std::vector<std::string>& applied) {
+  fmt::print("\n{}\n\nmigrations/\n", msg::kAppliedList);
+  for (const auto& name : applied) {
+    fmt::print("  └─ {}/\n    └─ migration.sql\n", name);
+  }
+  fmt::print("\n");
+}
+
+int RunDeploy(const MigrateOptions& o) {
+  auto s = Open(o, false);
+  if (!s.ok()) return Fail(s.status());
+  PrintFound(*s);
+  auto conn = ConnectTo(*s, true);
+  if (!conn.ok()) return Fail(conn.status());
+  migrate::DeployOptions opts;
+  opts.lock_timeout = LockTimeout(o);
+  auto result =
+      migrate::Deploy(**conn, s->migrations, opts, ProgressObserver());
+  if (!result.ok()) {
+    fmt::print("\n");
+    std::fflush(stdout);
+    return Fail(result.status());
+  }
+  for (const auto& name : result->modified) {
+    Log(Level::kWarn, fmt::format(msg::kModifiedWarning, name));
+  }
+  if (result->applied.empty()) {
+    Log(Level::kSuccess, msg::kNoPending);
+    return kExitOk;
+  }
+  PrintAppliedList(result->applied);
+  Log(Level::kSuccess, msg::kAllApplied);
+  return kExitOk;
+}
+
+const char* KindName(migrate::StatusReport::Kind k) {
+  using K = migrate::StatusReport::Kind;
+  switch (k) {
+    case K::kUpToDate:
+      return "up_to_date";
+    case K::kBehind:
+      return "pending";
+    case K::kDiverged:
+      return "diverged";
+    case K::kDirectoryBehind:
+      return "missing_locally";
+    case K::kFailed:
+      return "failed";
+    case K::kNotManaged:
+      return "not_managed";
+    case K::kEmpty:
+      return "empty";
+  }
+  return "";
+}
+
+int RunStatus(const MigrateOptions& o) {
+  auto s = Open(o, o.json);
+  if (!s.ok()) return Fail(s.status());
+  auto conn = ConnectIfExists(*s);
+  if (!conn.ok()) return Fail(conn.status());
+  auto report = migrate::Diagnose(conn->get(), s->migrations);
+  if (!report.ok()) return Fail(report.status());
+  const auto& r = *report;
+  using K = migrate::StatusReport::Kind;
+  if (o.json) {
+    nlohmann::json j;
+    j["status"] = KindName(r.kind);
+    j["exitCode"] = r.ExitCode();
+    j["databaseExists"] = r.database_exists;
+    j["hasMigrationsTable"] = r.has_table;
+    j["localMigrations"] = r.local;
+    j["unappliedMigrations"] = r.unapplied;
+    j["migrationsMissingLocally"] = r.unpersisted;
+    j["lastCommonMigration"] =
+        r.last_common ? nlohmann::json(*r.last_common) : nlohmann::json();
+    std::vector<std::string> failed;
+    for (const auto& f : r.failed) failed.push_back(f.migration_name);
+    j["failedMigrations"] = failed;
+    j["modifiedMigrations"] = r.modified;
+    j["otherTables"] = r.other_tables;
+    fmt::print("{}\n", j.dump(2));
+    return r.ExitCode();
+  }
+  fmt::print("\n");
+  PrintFound(*s);
+  fmt::print("\n");
+  for (const auto& name : r.modified) {
+    Log(Level::kWarn, fmt::format(msg::kModifiedWarning, name));
+  }
+  std::fflush(stdout);
+  switch (r.kind) {
+    case K::kBehind:
+      fmt::print(msg::kNotYetApplied, Plural(r.unapplied.size()),
+                 Lines(r.unapplied));
+      fmt::print(msg::kBehindSummary, r.unapplied.size(),
+                 Plural(r.unapplied.size()), r.unapplied.size(),
+                 Plural(r.unapplied.size()));
+      break;
+    case K::kDiverged:
+      fmt::print(stderr, msg::kDiverged, r.last_common.value_or("(none)"),
+                 Plural(r.unapplied.size()), Lines(r.unapplied),
+                 Plural(r.unpersisted.size()), s->project.migrations_display,
+                 Lines(r.unpersisted));
+      break;
+    case K::kDirectoryBehind:
+      fmt::print(stderr, msg::kDirectoryBehind, Plural(r.unpersisted.size()),
+                 s->project.migrations_display, Lines(r.unpersisted));
+      break;
+    case K::kFailed: {
+      std::vector<std::string> names;
+      for (const auto& f : r.failed) names.push_back(f.migration_name);
+      fmt::print(stderr, msg::kFailedList, Plural(names.size()), Lines(names),
+                 names.front(), names.front());
+      break;
+    }
+    case K::kNotManaged:
+      if (r.local.empty()) {
+        fmt::print(stderr, "{}", msg::kNotManagedEmptyFolder);
+      } else {
+        fmt::print(stderr, msg::kNotManaged, r.local.front());
+      }
+      break;
+    case K::kEmpty:
+      fmt::print("{}", msg::kEmptyNoMigrations);
+      Log(Level::kSuccess, msg::kUpToDate);
+      return kExitOk;
+    case K::kUpToDate:
+      Log(Level::kSuccess, msg::kUpToDate);
+      break;
+  }
+  return r.ExitCode();
+}
+
+int RunResolve(const MigrateOptions& o) {
+  if (o.applied.empty() == o.rolled_back.empty()) {
+    Log(Level::kError,
+        o.applied.empty() ? msg::kResolveNeedsOne : msg::kResolveNotBoth);
+    return kExitUsage;
+  }
+  auto s = Open(o, false);
+  if (!s.ok()) return Fail(s.status());
+  auto conn = ConnectTo(*s, !o.applied.empty());
+  if (!conn.ok()) return Fail(conn.status());
+  if (!o.applied.empty()) {
+    Status st = migrate::ResolveApplied(**conn, s->migrations, o.applied,
+                                        LockTimeout(o));
+    if (!st.ok()) return Fail(st);
+    Log(Level::kSuccess, fmt::format(msg::kMarkedApplied, o.applied));
+    return kExitOk;
+  }
+  Status st = migrate::ResolveRolledBack(**conn, o.rolled_back, LockTimeout(o));
+  if (!st.ok()) return Fail(st);
+  Log(Level::kSuccess, fmt::format(msg::kMarkedRolledBack, o.rolled_back));
+  return kExitOk;
+}
+
+std::string Duration(const migrate::HistoryRow& row) {
+  if (!row.finished_at || !row.finished_at->unix_ms ||
+      !row.started_at.unix_ms) {
+    return "";
+  }
+  return fmt::format("{} ms",
+                     *row.finished_at->unix_ms - *row.started_at.unix_ms);
+}
+
+int RunHistory(const MigrateOptions& o) {
+  auto s = Open(o, o.json);
+  if (!s.ok()) return Fail(s.status());
+  auto conn = ConnectIfExists(*s);
+  if (!conn.ok()) return Fail(conn.status());
+  auto entries = migrate::ReadHistory(conn->get(), s->migrations);
+  if (!entries.ok()) return Fail(entries.status());
+  if (o.json) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const auto& e : *entries) {
+      nlohmann::json j;
+      j["migration"] = e.name;
+      j["state"] = migrate::StateName(e.state);
+      j["checksum"] = migrate::ChecksumName(e.checksum);
+      if (e.row) {
+        const auto& r = *e.row;
+        j["id"] = r.id;
+        j["startedAt"] = r.started_at.Iso();
+        j["finishedAt"] = r.finished_at ? nlohmann::json(r.finished_at->Iso())
+                                        : nlohmann::json();
+        j["rolledBackAt"] = r.rolled_back_at
+                                ? nlohmann::json(r.rolled_back_at->Iso())
+                                : nlohmann::json();
+        if (r.finished_at && r.finished_at->unix_ms && r.started_at.unix_ms) {
+          j["durationMs"] = *r.finished_at->unix_ms - *r.started_at.unix_ms;
+        } else {
+          j["durationMs"] = nlohmann::json();
+        }
+        j["appliedStepsCount"] = r.applied_steps_count;
+        j["recordedChecksum"] = r.checksum;
+        j["logs"] = r.logs ? nlohmann::json(*r.logs) : nlohmann::json();
+      }
+      arr.push_back(j);
+    }
+    fmt::print("{}\n", arr.dump(2));
+    return kExitOk;
+  }
+  if (entries->empty()) {
+    Log(Level::kInfo,
+        fmt::format(msg::kHistoryEmpty, s->project.migrations_display));
+    return kExitOk;
+  }
+  size_t width = 9;
+  for (const auto& e : *entries) width = std::max(width, e.name.size());
+  fmt::print("\n{:<{}}  {:<11}  {:<24}  {:>9}  {:>5}  {}\n", "MIGRATION", width,
+             "STATE", "STARTED (UTC)", "DURATION", "STEPS", "CHECKSUM");
+  int failed = 0, applied = 0, pending = 0;
+  for (const auto& e : *entries) {
+    std::string started, duration, steps;
+    if (e.row) {
+      started = e.row->started_at.Iso();
+      duration = Duration(*e.row);
+      steps = fmt::format("{}", e.row->applied_steps_count);
+    }
+    std::string state = migrate::StateName(e.state);
+    const char* sgr = e.state == migrate::HistoryEntry::State::kFailed ? "0;31"
+                      : e.state == migrate::HistoryEntry::State::kPending
+                          ? "1;33"
+                          : "0";
+    fmt::print("{:<{}}  {}  {:<24}  {:>9}  {:>5}  {}\n", e.name, width,
+               Colorize(stdout, sgr, fmt::format("{:<11}", state)), started,
+               duration, steps, migrate::ChecksumName(e.checksum));
+    if (e.state == migrate::HistoryEntry::State::kFailed) ++failed;
+    if (e.state == migrate::HistoryEntry::State::kApplied) ++applied;
+    if (e.state == migrate::HistoryEntry::State::kPending) ++pending;
+  }
+  fmt::print("\n{} applied, {} failed, {} pending\n", applied, failed, pending);
+  return kExitOk;
+}
+
+int RunReset(const MigrateOptions& o) {
+  auto s = Open(o, false);
+  if (!s.ok()) return Fail(s.status());
+  std::string what = s->project.DatasourceLine();
+  what = what.substr(what.find(": ") + 2);
+  if (!o.force) {
+    if (!StdinIsTerminal()) {
+      Log(Level::kError, fmt::format(msg::kResetNeedsForce, what));
+      return kExitNeedsConfirmation;
+    }
+    if (!Confirm(fmt::format(msg::kResetQuestion, what))) {
+      Log(Level::kInfo, msg::kResetCancelled);
+      return kExitNeedsConfirmation;
+    }
+  }
+  PrintFound(*s);
+  auto conn = ConnectTo(*s, true);
+  if (!conn.ok()) return Fail(conn.status());
+  migrate::DeployOptions opts;
+  opts.lock_timeout = LockTimeout(o);
+  auto result = migrate::Reset(**conn, s->migrations, opts, ProgressObserver());
+  if (!result.ok()) return Fail(result.status());
+  Log(Level::kSuccess, msg::kResetDone);
+  if (!result->applied.empty()) PrintAppliedList(result->applied);
+  return kExitOk;
+}
+
+void AddCommon(CLI::App* cmd, MigrateOptions& o, bool lock) {
+  cmd->add_option("--schema", o.schema,
+                  "Schema file (default: ./prisma/schema.prisma, then "
+                  "./schema.prisma)");
+  cmd->add_option("--url", o.url,
+                  "Database URL instead of the datasource's url (relative "
+                  "file: paths from the working directory)");
+  if (lock) {
+    cmd->add_option("--lock-timeout", o.lock_timeout_s,
+                    "Seconds to wait for another migration command's lock "
+                    "(default 10)");
+  }
+}
+
+}  // namespace
+
+void RegisterMigrateCommands(CLI::App& app, Context& ctx) {
+  auto o = std::make_shared<MigrateOptions>();
+  auto* migrate = AddSubcommand(
+      app, "migrate",
+      "Prisma-compatible migrations (deploy, status, resolve, history, reset)",
+      "  airlock migrate deploy\n  airlock migrate status\n");
+  migrate->require_subcommand(1);
+
+  auto* deploy = AddSubcommand(
+      *migrate, "deploy",
+      "Apply pending migrations (production); creates the database if missing",
+      "  airlock migrate deploy\n  airlock migrate deploy --schema "
+      "prisma/schema.prisma --lock-timeout 30");
+  AddCommon(deploy, *o, true);
+  deploy->callback([&ctx, o]() { ctx.exit_code = RunDeploy(*o); });
+
+  auto* status = AddSubcommand(
+      *migrate, "status",
+      "Compare the migrations folder with the database's history (exit 0 when "
+      "up to date, 1 otherwise)",
+      "  airlock migrate status\n  airlock migrate status --json");
+  AddCommon(status, *o, false);
+  status->add_flag("--json", o->json, "Print a JSON report");
+  status->callback([&ctx, o]() { ctx.exit_code = RunStatus(*o); });
+
+  auto* resolve =
+      AddSubcommand(*migrate, "resolve",
+                    "Record a migration as applied or rolled back (failed "
+                    "migrations, baselining)",
+                    "  airlock migrate resolve --applied 0_init\n  airlock "
+                    "migrate resolve --rolled-back 20240101000000_add_x");
+  AddCommon(resolve, *o, true);
+  resolve->add_option("--applied", o->applied, "Mark this migration applied");
+  resolve->add_option("--rolled-back", o->rolled_back,
+                      "Mark this failed migration rolled back");
+  resolve->callback([&ctx, o]() { ctx.exit_code = RunResolve(*o); });
+
+  auto* history = AddSubcommand(
+      *migrate, "history",
+      "Every _prisma_migrations row: state, timing, checksum match",
+      "  airlock migrate history\n  airlock migrate history --json");
+  AddCommon(history, *o, false);
+  history->add_flag("--json", o->json, "Print JSON");
+  history->callback([&ctx, o]() { ctx.exit_code = RunHistory(*o); });
+
+  auto* reset = AddSubcommand(
+      *migrate, "reset",
+      "Drop everything in the database and re-apply all migrations (asks for "
+      "confirmation on a terminal; needs --force otherwise)",
+      "  airlock migrate reset\n  airlock migrate reset --force");
+  AddCommon(reset, *o, true);
+  reset->add_flag("--force,-f", o->force, "Do not ask for confirmation");
+  reset->callback([&ctx, o]() { ctx.exit_code = RunReset(*o); });
+}
+
+}  // namespace airlock::cli

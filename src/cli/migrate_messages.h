@@ -1,0 +1,91 @@
+// User-facing texts of `airlock migrate ...` (Prisma's wording where Prisma
+// prints the same thing).
+#pragma once
+
+namespace airlock::cli::msg {
+
+inline constexpr const char* kSchemaLoaded = "Schema loaded from {}";
+inline constexpr const char* kMigrationsFound = "{} migration{} found in {}";
+inline constexpr const char* kNoMigrationFound = "No migration found in {}";
+inline constexpr const char* kApplying = "Applying migration `{}`";
+inline constexpr const char* kAppliedIn = "Applied migration `{}` in {} ms";
+inline constexpr const char* kNoPending = "No pending migrations to apply.";
+inline constexpr const char* kAllApplied =
+    "All migrations have been successfully applied.";
+inline constexpr const char* kAppliedList =
+    "The following migration(s) have been applied:";
+inline constexpr const char* kModifiedWarning =
+    "Migration `{}` was modified after it was applied (its checksum no longer "
+    "matches migration.sql). The database keeps what was applied; restore the "
+    "file from version control, or create a new migration for the change.";
+inline constexpr const char* kLockWaiting =
+    "Waiting up to {} s for the migration lock...";
+
+// status (Prisma's texts).
+inline constexpr const char* kNotYetApplied =
+    "Following migration{} have not yet been applied:\n{}\n\n"
+    "To apply migrations in development run airlock migrate dev.\n"
+    "To apply migrations in production run airlock migrate deploy.\n";
+inline constexpr const char* kBehindSummary =
+    "\nStatus: {} pending migration{}\nYour database is {} migration{} "
+    "behind.\n";
+inline constexpr const char* kDiverged =
+    "Your local migration history and the migrations table from your database "
+    "are different:\n\nThe last common migration is: {}\n\n"
+    "The migration{} have not yet been applied:\n{}\n\n"
+    "The migration{} from the database are not found locally in {}:\n{}\n";
+inline constexpr const char* kDirectoryBehind =
+    "The migration{} from the database are not found locally in {}:\n{}\n\n"
+    "Restore them from version control before deploying.\n";
+inline constexpr const char* kFailedList =
+    "Following migration{} have failed:\n{}\n\n"
+    "During development if the failed migration(s) have not been deployed to "
+    "a production database you can then fix the migration(s) and run airlock "
+    "migrate dev.\n\n"
+    "The failed migration(s) can be marked as rolled back or applied:\n\n"
+    "- If you rolled back the migration(s) manually:\n"
+    "airlock migrate resolve --rolled-back \"{}\"\n\n"
+    "- If you fixed the database manually (hotfix):\n"
+    "airlock migrate resolve --applied \"{}\"\n\n"
+    "Read more about how to resolve migration issues in a production "
+    "database:\nhttps://pris.ly/d/migrate-resolve\n";
+inline constexpr const char* kUpToDate = "Database schema is up to date!";
+inline constexpr const char* kNotManagedEmptyFolder =
+    "The current database is not managed by Prisma Migrate.\n\n"
+    "Read more about how to baseline an existing production database:\n"
+    "https://pris.ly/d/migrate-baseline\n";
+inline constexpr const char* kNotManaged =
+    "The current database is not managed by Prisma Migrate.\n\n"
+    "If you want to keep the current database structure and data and create "
+    "new migrations, baseline this database with the migration \"{0}\":\n"
+    "airlock migrate resolve --applied \"{0}\"\n\n"
+    "Read more about how to baseline an existing production database:\n"
+    "https://pris.ly/d/migrate-baseline\n";
+inline constexpr const char* kEmptyNoMigrations =
+    "The database is empty and there are no migrations yet.\n";
+
+// resolve.
+inline constexpr const char* kMarkedApplied = "Migration {} marked as applied.";
+inline constexpr const char* kMarkedRolledBack =
+    "Migration {} marked as rolled back.";
+inline constexpr const char* kResolveNeedsOne =
+    "--applied or --rolled-back must be part of the command like:\n"
+    "airlock migrate resolve --applied 20201231000000_example\n"
+    "airlock migrate resolve --rolled-back 20201231000000_example";
+inline constexpr const char* kResolveNotBoth =
+    "Pass either --applied or --rolled-back, not both.";
+
+// reset.
+inline constexpr const char* kResetQuestion =
+    "Are you sure you want to reset the {}? All data will be lost.";
+inline constexpr const char* kResetNeedsForce =
+    "`migrate reset` drops all data of the {}. stdin is not a terminal, so "
+    "airlock cannot ask: pass --force to confirm.";
+inline constexpr const char* kResetCancelled = "Reset cancelled.";
+inline constexpr const char* kResetDone = "Database reset successful";
+
+// history.
+inline constexpr const char* kHistoryEmpty =
+    "No migrations in the database or in {}.";
+
+}  // namespace airlock::cli::msg

@@ -1,0 +1,62 @@
+#include "migrate/checksum.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace airlock::migrate {
+namespace {
+
+std::string ToLf(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') continue;
+    out += s[i];
+  }
+  return out;
+}
+
+std::string ToCrlf(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + s.size() / 16);
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\n' && (i == 0 || s[i - 1] != '\r')) out += '\r';
+    out += s[i];
+  }
+  return out;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+}  // namespace
+
+std::string Sha256Hex(std::string_view data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(len * 2);
+  for (unsigned int i = 0; i < len; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 15];
+  }
+  return out;
+}
+
+bool ChecksumMatches(std::string_view script, std::string_view checksum) {
+  if (EqualsIgnoreCase(Sha256Hex(script), checksum)) return true;
+  if (script.find('\n') == std::string_view::npos) return false;
+  if (EqualsIgnoreCase(Sha256Hex(ToLf(script)), checksum)) return true;
+  return EqualsIgnoreCase(Sha256Hex(ToCrlf(script)), checksum);
+}
+
+}  // namespace airlock::migrate
