@@ -26,6 +26,10 @@ struct ServerCase {
   const char* env;  // the URL variable
 };
 
+void PrintTo(const ServerCase& c, std::ostream* os) {
+  *os << (c.dialect == Dialect::kMysql ? "mariadb" : "postgresql");
+}
+
 // A listening TCP socket on 127.0.0.1 that never accepts: connections hang in
 // the handshake. port() == the port; closed by the destructor.
 class SilentServer {
@@ -285,7 +289,7 @@ TEST_P(ServerTest, ScriptFailureNamesTheStatement) {
   EXPECT_EQ(st.code(), "P2010");
   const DbError& e = c.last_error();
   EXPECT_EQ(e.statement_index, 1);
-  EXPECT_EQ(e.statement, "INSERT INTO missing_table VALUES (1)");
+  EXPECT_EQ(e.statement, "INSERT INTO missing_table VALUES (1);");
   EXPECT_EQ(e.code, IsMysql() ? "1146" : "42P01");
   EXPECT_NE(e.message.find("missing_table"), std::string::npos) << e.message;
   // MySQL: DDL is not transactional, the first statement stays applied.

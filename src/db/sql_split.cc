@@ -135,7 +135,10 @@ std::vector<SqlStatement> SplitSqlStatements(std::string_view sql,
   while (i < sql.size()) {
     char c = sql[i];
     if (c == ';') {
-      flush(i);
+      if (start != std::string_view::npos) {
+        out.push_back({start, std::string(sql.substr(start, i + 1 - start))});
+        start = std::string_view::npos;
+      }
       ++i;
       continue;
     }

@@ -19,7 +19,9 @@ namespace airlock::db {
 
 struct SqlStatement {
   size_t offset = 0;  // byte offset of the statement's first character
-  std::string text;   // without leading comments/whitespace and trailing `;`
+  // From the first character that is not whitespace or a comment to its
+  // terminating `;` (included; absent for a last statement without one).
+  std::string text;
 };
 
 // The statements of `sql` in order; comment-only parts yield no statement.

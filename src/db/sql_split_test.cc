@@ -20,8 +20,8 @@ TEST(SqlSplitTest, PrismaMigrationWithComments) {
   auto t = Texts(sql, Dialect::kMysql);
   ASSERT_EQ(t.size(), 2u);
   EXPECT_TRUE(t[0].starts_with("CREATE TABLE `User`"));
-  EXPECT_TRUE(t[0].ends_with("utf8mb4"));
-  EXPECT_EQ(t[1], "CREATE UNIQUE INDEX `User_email_key` ON `User`(`email`)");
+  EXPECT_TRUE(t[0].ends_with("utf8mb4;"));
+  EXPECT_EQ(t[1], "CREATE UNIQUE INDEX `User_email_key` ON `User`(`email`);");
   EXPECT_EQ(SplitSqlStatements(sql, Dialect::kMysql)[1].offset,
             sql.find("CREATE UNIQUE"));
 }
@@ -32,8 +32,9 @@ TEST(SqlSplitTest, SemicolonsInsideQuotesAndComments) {
       " # c;\nSELECT `we;ird` /* ; */ FROM t; -- ;\n",
       Dialect::kMysql);
   ASSERT_EQ(my.size(), 2u);
-  EXPECT_EQ(my[0], "INSERT INTO t VALUES ('a;b', \"c;d\", 'it''s;', 'x\\';y')");
-  EXPECT_EQ(my[1], "SELECT `we;ird` /* ; */ FROM t");
+  EXPECT_EQ(my[0],
+            "INSERT INTO t VALUES ('a;b', \"c;d\", 'it''s;', 'x\\';y');");
+  EXPECT_EQ(my[1], "SELECT `we;ird` /* ; */ FROM t;");
 
   auto pg = Texts(
       "CREATE FUNCTION f() RETURNS int AS $body$ SELECT 1; $body$ LANGUAGE "
@@ -41,17 +42,18 @@ TEST(SqlSplitTest, SemicolonsInsideQuotesAndComments) {
       "SELECT $$x;y$$, $1;",
       Dialect::kPostgres);
   ASSERT_EQ(pg.size(), 4u);
-  EXPECT_TRUE(pg[0].ends_with("LANGUAGE sql"));
-  EXPECT_EQ(pg[1], "SELECT 'a\\'");  // standard strings: no escapes
-  EXPECT_EQ(pg[2], "SELECT E'b\\';c'");
-  EXPECT_EQ(pg[3], "SELECT $$x;y$$, $1");
+  EXPECT_TRUE(pg[0].ends_with("LANGUAGE sql;"));
+  EXPECT_EQ(pg[1], "SELECT 'a\\';");  // standard strings: no escapes
+  EXPECT_EQ(pg[2], "SELECT E'b\\';c';");
+  EXPECT_EQ(pg[3], "SELECT $$x;y$$, $1;");
 }
 
 TEST(SqlSplitTest, MysqlDashDashNeedsSpace) {
   // `1--1` is arithmetic in MySQL, not a comment.
   auto t = Texts("SELECT 1--1;\nSELECT 2", Dialect::kMysql);
   ASSERT_EQ(t.size(), 2u);
-  EXPECT_EQ(t[0], "SELECT 1--1");
+  EXPECT_EQ(t[0], "SELECT 1--1;");
+  EXPECT_EQ(t[1], "SELECT 2");
 }
 
 TEST(SqlSplitTest, EmptyAndCommentOnly) {
