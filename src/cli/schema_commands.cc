@@ -62,6 +62,20 @@ int RunFormat(const SchemaOptions& o) {
     return kExitFailure;
   }
   std::vector<std::string> formatted = schema::Format(loaded->sources);
+  // Like `prisma format`: the result must validate, else nothing is written.
+  SourceSet result = loaded->sources;
+  for (size_t i = 0; i < result.size(); ++i) result[i].text = formatted[i];
+  Diagnostics diags;
+  if (!schema::ParseAndValidate(result, diags)) {
+    Diagnostics errors;
+    for (const auto& d : diags.items())
+      if (d.severity == Severity::kError) errors.Error(d.message, d.span);
+    fmt::print(stderr, "{}",
+               RenderDiagnostics(errors, result, ColorEnabled(stderr)));
+    fmt::print(stderr, msg::kValidationErrors, diags.ErrorCount(),
+               loaded->location);
+    return kExitFailure;
+  }
   int unformatted = 0;
   for (size_t i = 0; i < formatted.size(); ++i) {
     if (formatted[i] == loaded->sources[i].text) continue;
