@@ -28,5 +28,6 @@ struct Context {
 void RegisterSchemaCommands(CLI::App& app, Context& ctx);
 void RegisterHelpCommands(CLI::App& app, Context& ctx);
 void RegisterMigrateCommands(CLI::App& app, Context& ctx);
+void RegisterDbCommands(CLI::App& app, Context& ctx);
 
 }  // namespace airlock::cli
