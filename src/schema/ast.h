@@ -70,7 +70,9 @@ struct Attribute {
 };
 
 struct Comment {
-  std::string text;  // the line as written, trimmed of leading whitespace
+  // `// …` / `/// …`: the rest of the line as written (from the slashes);
+  // `/* … */`: the comment as written, possibly over several lines.
+  std::string text;
   Span span;
 };
 

@@ -87,6 +87,8 @@ class Analysis {
 
   std::vector<Insertion> Run() {
     if (!Collect()) return {};
+    for (size_t i = 0; i < rfields_.size(); ++i)
+      by_pair_[{rfields_[i].model, rfields_[i].target}].push_back(i);
     for (size_t i = 0; i < rfields_.size(); ++i) Ingest(i);
     for (const auto& r : relations_) {
       if (r.kind == Kind::kManyToMany) continue;
@@ -174,9 +176,10 @@ class Analysis {
   const RelationField* Opposite(size_t i) const {
     const RelationField& rf = rfields_[i];
     bool self = rf.model == rf.target;
-    for (size_t j = 0; j < rfields_.size(); ++j) {
+    auto it = by_pair_.find({rf.target, rf.model});
+    if (it == by_pair_.end()) return nullptr;
+    for (size_t j : it->second) {
       const RelationField& o = rfields_[j];
-      if (o.model != rf.target || o.target != rf.model) continue;
       if (self && j == i) continue;
       if (o.name == rf.name) return &o;
     }
@@ -460,6 +463,9 @@ class Analysis {
   std::vector<Model> models_;
   std::map<std::string_view, size_t> model_index_;
   std::vector<RelationField> rfields_;
+  // (model, target) -> relation fields of `model` pointing to `target`, in
+  // field order.
+  std::map<std::pair<size_t, size_t>, std::vector<size_t>> by_pair_;
   std::vector<Relation> relations_;
   std::string datasource_;
   std::vector<Insertion> bits_;

@@ -64,6 +64,18 @@ TEST(Format, EmptyAndBlankFiles) {
   EXPECT_EQ(Fmt("   \t  "), "\n");
 }
 
+TEST(Format, EnumValueAttributesAreJoinedWithoutSpace) {
+  // Prisma 7.10.1 prints `X  @map("x")@foo` (seen in its error output).
+  EXPECT_EQ(Fmt("enum E {\n  X @map(\"x\") @foo\n  YY\n}\n"),
+            "enum E {\n  X  @map(\"x\")@foo\n  YY\n}\n");
+}
+
+TEST(Format, IndentedFirstBlock) {
+  // Prisma 7.10.1 formats this as a model (not as invalid lines).
+  EXPECT_EQ(Fmt("  model A {\n  id Int @id\n}\n"),
+            "model A {\n  id Int @id\n}\n");
+}
+
 TEST(Format, BlankLinesBetweenAndInsideBlocks) {
   EXPECT_EQ(
       Fmt("\n\nmodel A {\n\n  id Int @id\n\n\n  x Int\n\n}\nmodel B {\n"

@@ -26,10 +26,10 @@ class Parser {
     SchemaFile out;
     out.file_id = file_;
     std::optional<std::vector<Comment>> pending_doc;
-    bool first = true;
     while (pos_ < s_.size()) {
-      if (!first) SkipWs();
-      first = false;
+      // Whitespace before a top-level element is skipped, also at the start
+      // of the file (Prisma accepts an indented first block).
+      SkipWs();
       if (pos_ >= s_.size()) break;
       size_t start = pos_;
       Block block;
