@@ -44,6 +44,23 @@ a = min(t([airlock, "validate", "--schema", schema]) for _ in range(3))
 p = min(t([oracle, "validate", schema]) for _ in range(3))
 print(f"validate: airlock {a*1000:.0f} ms, prisma {p*1000:.0f} ms, ratio {p/a:.1f}x")
 P
+  # migrate diff --from-empty on the 1,000-model schema (SQLite: no server).
+  python3 "$ROOT/bench/gen_schema.py" "$TMP/diff.prisma" --models 1000 --fields 20 \
+    --provider sqlite
+  python3 - "$BUILD/airlock" "$ORACLE" "$TMP" <<'P'
+import subprocess, sys, time
+airlock, oracle, tmp = sys.argv[1:]
+def t(cmd):
+    s = time.perf_counter()
+    subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp)
+    return time.perf_counter() - s
+a = min(t([airlock, "migrate", "diff", "--from-empty", "--to-schema", "diff.prisma",
+           "--script"]) for _ in range(3))
+p = min(t([oracle, "diff", "--provider", "sqlite", "--from", "empty", "--to",
+           "diff.prisma"]) for _ in range(3))
+print(f"migrate diff --from-empty: airlock {a*1000:.0f} ms, prisma {p*1000:.0f} ms, "
+      f"ratio {p/a:.1f}x (target: at least 50x)")
+P
 else
   echo "prisma-oracle not available: skipped the comparison with real Prisma"
 fi

@@ -19,6 +19,8 @@ inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
 inline constexpr int kExitBusy = 3;
 inline constexpr int kExitNeedsConfirmation = 4;
+// `migrate diff --exit-code`: the two schemas differ.
+inline constexpr int kExitDifferent = 2;
 
 // Shared state of one invocation: the exit code chosen by the command that ran.
 struct Context {
@@ -29,5 +31,9 @@ void RegisterSchemaCommands(CLI::App& app, Context& ctx);
 void RegisterHelpCommands(CLI::App& app, Context& ctx);
 void RegisterMigrateCommands(CLI::App& app, Context& ctx);
 void RegisterDbCommands(CLI::App& app, Context& ctx);
+
+// The `migrate` command group, created on first use.
+CLI::App& MigrateGroup(CLI::App& app);
+void RegisterMigrateDiffCommand(CLI::App& migrate, Context& ctx);
 
 }  // namespace airlock::cli
