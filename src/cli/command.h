@@ -31,6 +31,7 @@ void RegisterSchemaCommands(CLI::App& app, Context& ctx);
 void RegisterHelpCommands(CLI::App& app, Context& ctx);
 void RegisterMigrateCommands(CLI::App& app, Context& ctx);
 void RegisterDbCommands(CLI::App& app, Context& ctx);
+void RegisterDbBackupCommands(CLI::App& app, Context& ctx);
 
 // The `migrate` command group, created on first use.
 CLI::App& MigrateGroup(CLI::App& app);

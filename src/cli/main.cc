@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   RegisterMigrateCommands(app, ctx);
   RegisterDbCommands(app, ctx);
   RegisterHelpCommands(app, ctx);
+  RegisterDbBackupCommands(app, ctx);
   RegisterMigrateDiffCommand(MigrateGroup(app), ctx);
   try {
     app.parse(argc, argv);

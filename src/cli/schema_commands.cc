@@ -66,7 +66,9 @@ int RunFormat(const SchemaOptions& o) {
   SourceSet result = loaded->sources;
   for (size_t i = 0; i < result.size(); ++i) result[i].text = formatted[i];
   Diagnostics diags;
-  if (!schema::ParseAndValidate(result, diags)) {
+  if (!schema::ParseAndValidate(
+          result, diags,
+          {.check_url_scheme = false, .allow_other_providers = true})) {
     Diagnostics errors;
     for (const auto& d : diags.items())
       if (d.severity == Severity::kError) errors.Error(d.message, d.span);

@@ -14,8 +14,10 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,6 +64,42 @@ class Connection {
   // Runs one query and returns all its rows (placeholders as for Execute).
   virtual Result<Rows> Query(std::string_view sql,
                              const std::vector<Value>& params = {}) = 0;
+
+  // Runs one query and calls `on_row` for each row as the database delivers
+  // it, so memory does not grow with the result (SQLite steps the statement;
+  // MySQL uses mysql_use_result; PostgreSQL single-row mode). An error
+  // returned by `on_row` stops the query and is returned. The default
+  // implementation falls back to Query() (all rows in memory).
+  using RowCallback = std::function<Status(std::span<const FieldView> row)>;
+  virtual Status QueryStream(std::string_view sql,
+                             const std::vector<Value>& params,
+                             const RowCallback& on_row) {
+    auto rows = Query(sql, params);
+    if (!rows.ok()) return rows.status();
+    std::vector<FieldView> fields;
+    for (const Row& row : rows->rows) {
+      fields.clear();
+      for (const Value& v : row) {
+        FieldView f;
+        f.kind = v.kind();
+        if (v.kind() == Value::Kind::kInt) f.int_value = *v.AsInt();
+        if (v.kind() == Value::Kind::kReal) f.real_value = v.AsDouble();
+        fields.push_back(f);
+      }
+      // Text and blobs: keep the strings alive in `row` itself.
+      std::vector<std::string> texts(row.size());
+      for (size_t i = 0; i < row.size(); ++i) {
+        if (row[i].kind() == Value::Kind::kText ||
+            row[i].kind() == Value::Kind::kBlob) {
+          texts[i] = row[i].AsText();
+          fields[i].bytes = texts[i];
+        }
+      }
+      Status st = on_row(fields);
+      if (!st.ok()) return st;
+    }
+    return Status::Ok();
+  }
 
   // Transactions. Begin fails when one is already open.
   virtual Status Begin() = 0;

@@ -137,6 +137,53 @@ class SqliteConnection : public Connection {
     return rows;
   }
 
+  Status QueryStream(std::string_view sql, const std::vector<Value>& params,
+                     const RowCallback& on_row) override {
+    AIRLOCK_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql, params));
+    int n = sqlite3_column_count(stmt);
+    std::vector<FieldView> fields(n);
+    int rc;
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+      for (int i = 0; i < n; ++i) {
+        FieldView& f = fields[i];
+        switch (sqlite3_column_type(stmt, i)) {
+          case SQLITE_NULL:
+            f.kind = Value::Kind::kNull;
+            break;
+          case SQLITE_INTEGER:
+            f.kind = Value::Kind::kInt;
+            f.int_value = sqlite3_column_int64(stmt, i);
+            break;
+          case SQLITE_FLOAT:
+            f.kind = Value::Kind::kReal;
+            f.real_value = sqlite3_column_double(stmt, i);
+            break;
+          case SQLITE_BLOB: {
+            f.kind = Value::Kind::kBlob;
+            const void* b = sqlite3_column_blob(stmt, i);
+            int len = sqlite3_column_bytes(stmt, i);
+            f.bytes = std::string_view(static_cast<const char*>(b), len);
+            break;
+          }
+          default: {
+            f.kind = Value::Kind::kText;
+            const unsigned char* t = sqlite3_column_text(stmt, i);
+            int len = sqlite3_column_bytes(stmt, i);
+            f.bytes = std::string_view(reinterpret_cast<const char*>(t), len);
+          }
+        }
+      }
+      Status st = on_row(fields);
+      if (!st.ok()) {
+        sqlite3_finalize(stmt);
+        return st;
+      }
+    }
+    sqlite3_finalize(stmt);
+    if (rc != SQLITE_DONE) return Fail(rc, std::nullopt, sql);
+    return Status::Ok();
+  }
+
   Status Begin() override { return Exec("BEGIN"); }
   Status Commit() override { return Exec("COMMIT"); }
   Status Rollback() override {

@@ -48,6 +48,16 @@ class Value {
 
 using Row = std::vector<Value>;
 
+// One field of a streamed row (Connection::QueryStream): points into the
+// driver's buffers and is valid only during the callback. `bytes` holds text
+// and blobs (drivers that return text for everything use kText).
+struct FieldView {
+  Value::Kind kind = Value::Kind::kNull;
+  int64_t int_value = 0;
+  double real_value = 0;
+  std::string_view bytes;
+};
+
 // The rows of one query, with its column names.
 struct Rows {
   std::vector<std::string> columns;

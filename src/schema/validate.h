@@ -12,13 +12,29 @@
 
 namespace airlock::schema {
 
+struct ValidateOptions {
+  // Check that a literal `url` starts with the provider's protocol
+  // (`postgresql://`, `mysql://`, `file:`). Prisma does this when the CLI
+  // loads the configuration, not in its schema-language (psl) tests, so the
+  // psl conformance runner turns it off.
+  bool check_url_scheme = true;
+  // Accept datasources of providers Prisma knows but airlock does not
+  // support (mongodb, sqlserver, cockroachdb): only the language-level
+  // passes run and no connector rule is checked. For `format`, which must
+  // not refuse a schema only because airlock cannot migrate it.
+  bool allow_other_providers = false;
+};
+
 // Validates the parsed `ast` of `sources`. Appends errors and warnings to
-// `diags`; returns the resolved schema when there is no error.
+// `diags`; returns the resolved schema when there is no error. Syntax errors
+// already in `diags` make it return nullopt after validating what it can.
 std::optional<Schema> Validate(const ast::Ast& ast, const SourceSet& sources,
-                               Diagnostics& diags);
+                               Diagnostics& diags,
+                               const ValidateOptions& options = {});
 
 // Parse + encoding check + validate in one call.
 std::optional<Schema> ParseAndValidate(const SourceSet& sources,
-                                       Diagnostics& diags);
+                                       Diagnostics& diags,
+                                       const ValidateOptions& options = {});
 
 }  // namespace airlock::schema

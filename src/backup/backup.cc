@@ -1,0 +1,340 @@
+// The dialect-neutral driver of backup and restore: file naming, the writer,
+// progress reporting, verification before restore, and the restore worker
+// pool. Dialect specifics are in <dialect>_dump.cc.
+#include "backup/backup.h"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <thread>
+
+#include "backup/dialect_dump.h"
+#include "backup/messages.h"
+
+namespace airlock::backup {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::unique_ptr<DialectDump> MakeDump(db::Dialect d) {
+  switch (d) {
+    case db::Dialect::kSqlite:
+      return MakeSqliteDump();
+    case db::Dialect::kMysql:
+      return MakeMysqlDump();
+    case db::Dialect::kPostgres:
+      return MakePostgresDump();
+  }
+  return nullptr;
+}
+
+// Calls `fn` with a snapshot every 250 ms until stopped.
+class ProgressThread {
+ public:
+  ProgressThread(const ProgressFn& fn, SharedProgress& shared,
+                 std::function<uint64_t()> bytes)
+      : fn_(fn), shared_(shared), bytes_(std::move(bytes)) {
+    start_ = Clock::now();
+    if (fn_) thread_ = std::thread([this] { Loop(); });
+  }
+  ~ProgressThread() { Stop(); }
+  void Stop() {
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+  }
+  Progress Snapshot() const {
+    Progress p;
+    p.tables_done = shared_.tables_done;
+    p.tables_total = shared_.tables_total;
+    p.rows = shared_.rows;
+    p.rows_estimate = shared_.rows_estimate;
+    p.bytes = bytes_ ? bytes_() : 0;
+    p.seconds = std::chrono::duration<double>(Clock::now() - start_).count();
+    return p;
+  }
+
+ private:
+  void Loop() {
+    std::unique_lock<std::mutex> lock(mu_);
+    while (!cv_.wait_for(lock, std::chrono::milliseconds(250),
+                         [&] { return stop_; })) {
+      lock.unlock();
+      fn_(Snapshot());
+      lock.lock();
+    }
+  }
+  const ProgressFn& fn_;
+  SharedProgress& shared_;
+  std::function<uint64_t()> bytes_;
+  Clock::time_point start_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
+};
+
+// Data chunks handed to parallel restore workers, bounded.
+class ChunkQueue {
+ public:
+  explicit ChunkQueue(size_t max) : max_(max) {}
+  // False when the queue was closed because of an error.
+  bool Push(Chunk chunk) {
+    std::unique_lock<std::mutex> lock(mu_);
+    space_.wait(lock, [&] { return q_.size() < max_ || closed_; });
+    if (closed_) return false;
+    q_.push_back(std::move(chunk));
+    ++busy_;
+    ready_.notify_one();
+    return true;
+  }
+  bool Pop(Chunk& out) {
+    std::unique_lock<std::mutex> lock(mu_);
+    ready_.wait(lock, [&] { return !q_.empty() || closed_ || finished_; });
+    if (closed_ || q_.empty()) return false;
+    out = std::move(q_.front());
+    q_.pop_front();
+    space_.notify_one();
+    return true;
+  }
+  void Done(Status st) {
+    std::lock_guard<std::mutex> lock(mu_);
+    --busy_;
+    if (!st.ok() && error_.ok()) {
+      error_ = st;
+      closed_ = true;
+      ready_.notify_all();
+      space_.notify_all();
+    }
+    idle_.notify_all();
+  }
+  // Waits until every pushed chunk was loaded (or an error happened).
+  Status Drain() {
+    std::unique_lock<std::mutex> lock(mu_);
+    idle_.wait(lock, [&] { return busy_ == 0 || closed_; });
+    return error_;
+  }
+  void Fail(Status st) {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (error_.ok()) error_ = st;
+    closed_ = true;
+    ready_.notify_all();
+    space_.notify_all();
+    idle_.notify_all();
+  }
+  void Finish() {
+    std::lock_guard<std::mutex> lock(mu_);
+    finished_ = true;
+    ready_.notify_all();
+  }
+  Status error() {
+    std::lock_guard<std::mutex> lock(mu_);
+    return error_;
+  }
+
+ private:
+  size_t max_;
+  std::mutex mu_;
+  std::condition_variable ready_, space_, idle_;
+  std::deque<Chunk> q_;
+  size_t busy_ = 0;
+  bool closed_ = false, finished_ = false;
+  Status error_;
+};
+
+Status ChunkFailed(const db::Connection& conn, const Chunk& chunk,
+                   const Status& st) {
+  std::string what = chunk.header.table.empty()
+                         ? std::string(ChunkKindName(chunk.header.kind))
+                         : fmt::format("table {}", chunk.header.table);
+  std::string stmt = conn.last_error().statement;
+  if (stmt.size() > 300) stmt = stmt.substr(0, 300) + "...";
+  return Status::Error(
+      st.code(), fmt::format(msg::kRestoreStatementFailed, what, st.message(),
+                             stmt.empty() ? "" : "\nStatement: " + stmt));
+}
+
+}  // namespace
+
+std::string DefaultBackupPath(const std::string& dir, const std::string& reason,
+                              Compression c,
+                              std::chrono::system_clock::time_point when) {
+  auto secs = std::chrono::floor<std::chrono::seconds>(when);
+  std::string name = fmt::format("backup_{}_{:%Y%m%d_%H%M%S}{}", reason, secs,
+                                 CompressionExtension(c));
+  return (std::filesystem::path(dir) / name).string();
+}
+
+Result<BackupInfo> TakeBackup(db::Connection& conn,
+                              const BackupOptions& options) {
+  auto dump = MakeDump(conn.dialect());
+  if (!dump) {
+    return Status::Error(fmt::format(msg::kDialectNotSupported,
+                                     db::DialectName(conn.dialect())));
+  }
+  auto now = std::chrono::system_clock::now();
+  WriterOptions wo;
+  wo.path = options.path.empty()
+                ? DefaultBackupPath(options.dir, options.reason,
+                                    options.compression, now)
+                : options.path;
+  wo.compression = options.compression;
+  wo.level = options.level;
+  wo.threads =
+      std::max(1, std::min(options.jobs > 1
+                               ? options.jobs
+                               : static_cast<int>(std::min(
+                                     2u, std::thread::hardware_concurrency())),
+                           64));
+  wo.header.dialect = db::DialectName(conn.dialect());
+  wo.header.created = fmt::format(
+      "{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(now));
+  wo.header.reason = options.reason;
+  wo.header.compress = CompressionName(options.compression);
+  AIRLOCK_ASSIGN_OR_RETURN(auto writer, BackupWriter::Create(wo));
+  SharedProgress shared;
+  BackupWriter* w = writer.get();
+  ProgressThread progress(options.progress, shared,
+                          [w] { return w->raw_bytes(); });
+  Status st = dump->Dump(conn, *writer, options, shared);
+  if (st.ok()) st = writer->Finish();
+  progress.Stop();
+  if (!st.ok()) {
+    writer->Abort();
+    return st;
+  }
+  if (options.progress) options.progress(progress.Snapshot());
+  BackupInfo info;
+  info.path = writer->path();
+  info.file_bytes = writer->file_bytes();
+  info.raw_bytes = writer->raw_bytes();
+  info.rows = writer->rows();
+  info.tables = writer->tables();
+  info.seconds = progress.Snapshot().seconds;
+  return info;
+}
+
+Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
+                            const RestoreOptions& options) {
+  auto start = Clock::now();
+  // Everything is checked before anything is touched.
+  AIRLOCK_ASSIGN_OR_RETURN(VerifyReport report, VerifyBackup(path));
+  std::string target = db::DialectName(conn.dialect());
+  if (report.header.dialect != target) {
+    return Status::Error(fmt::format(msg::kWrongDialect, path,
+                                     report.header.dialect, target,
+                                     conn.Describe()));
+  }
+  auto dump = MakeDump(conn.dialect());
+  if (!dump) {
+    return Status::Error(fmt::format(msg::kDialectNotSupported, target));
+  }
+  if (options.confirm && !options.confirm(report)) {
+    return Status::Error(std::string(msg::kRestoreCancelled));
+  }
+  AIRLOCK_ASSIGN_OR_RETURN(auto reader, BackupReader::Open(path));
+
+  SharedProgress shared;
+  shared.tables_total = report.tables.size();
+  shared.rows_estimate = report.rows;
+  std::atomic<uint64_t> bytes{0};
+  ProgressThread progress(options.progress, shared,
+                          [&bytes] { return bytes.load(); });
+
+  // Parallel workers for data chunks.
+  int jobs = options.jobs;
+  bool parallel = dump->ParallelLoad() && jobs > 1 && options.connect;
+  std::vector<std::unique_ptr<db::Connection>> worker_conns;
+  if (parallel) {
+    for (int i = 0; i < jobs; ++i) {
+      AIRLOCK_ASSIGN_OR_RETURN(auto c, options.connect());
+      worker_conns.push_back(std::move(c));
+    }
+  }
+  AIRLOCK_RETURN_IF_ERROR(dump->BeginRestore(conn));
+  ChunkQueue queue(static_cast<size_t>(jobs) * 2);
+  std::vector<std::thread> workers;
+  for (auto& wc : worker_conns) {
+    workers.emplace_back([&, c = wc.get()] {
+      Status st = dump->BeginWorker(*c);
+      if (!st.ok()) {
+        queue.Fail(st);
+        return;
+      }
+      Chunk chunk;
+      while (queue.Pop(chunk)) {
+        Status s = dump->LoadChunk(*c, chunk);
+        if (!s.ok()) s = ChunkFailed(*c, chunk, s);
+        if (s.ok()) shared.rows += chunk.header.rows;
+        queue.Done(s);
+      }
+      st = dump->EndWorker(*c);
+      if (!st.ok()) queue.Fail(st);
+    });
+  }
+  auto stop_workers = [&] {
+    queue.Finish();
+    for (auto& t : workers) t.join();
+    workers.clear();
+  };
+
+  Status st;
+  Chunk chunk;
+  std::string last_table;
+  while (st.ok()) {
+    auto more = reader->Next(chunk);
+    if (!more.ok()) {
+      st = more.status();
+      break;
+    }
+    if (!*more) break;
+    bytes += chunk.header.bytes;
+    const ChunkHeader& h = chunk.header;
+    if (h.kind == ChunkKind::kNative) continue;
+    if (h.kind == ChunkKind::kData && parallel) {
+      if (!queue.Push(std::move(chunk))) st = queue.error();
+      chunk = Chunk();
+      continue;
+    }
+    if (h.kind == ChunkKind::kPost && parallel) {
+      st = queue.Drain();
+      if (!st.ok()) break;
+    }
+    Status s = dump->LoadChunk(conn, chunk);
+    if (!s.ok()) {
+      st = ChunkFailed(conn, chunk, s);
+      break;
+    }
+    if (h.kind == ChunkKind::kData) {
+      shared.rows += h.rows;
+      if (h.table != last_table && !last_table.empty()) ++shared.tables_done;
+      last_table = h.table;
+    }
+  }
+  if (st.ok() && parallel) st = queue.Drain();
+  if (!st.ok()) queue.Fail(st);
+  stop_workers();
+  if (st.ok()) st = queue.error();
+  if (st.ok()) st = dump->EndRestore(conn);
+  if (!st.ok()) {
+    dump->AbortRestore(conn);
+    return st;
+  }
+  shared.tables_done = report.tables.size();
+  progress.Stop();
+  if (options.progress) options.progress(progress.Snapshot());
+  RestoreInfo info;
+  info.rows = report.rows;
+  info.tables = report.tables.size();
+  info.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  return info;
+}
+
+}  // namespace airlock::backup

@@ -1,0 +1,58 @@
+// The per-dialect half of backup and restore (sqlite_dump.cc,
+// mysql_dump.cc, postgres_dump.cc); backup.cc holds the dialect-neutral
+// driver.
+#pragma once
+
+#include <atomic>
+#include <memory>
+
+#include "backup/backup.h"
+#include "backup/reader.h"
+#include "backup/writer.h"
+#include "db/connection.h"
+
+namespace airlock::backup {
+
+// Counters shared by the dump/restore workers and the progress reporter.
+struct SharedProgress {
+  std::atomic<size_t> tables_done{0};
+  std::atomic<size_t> tables_total{0};
+  std::atomic<int64_t> rows{0};
+  std::atomic<int64_t> rows_estimate{0};
+};
+
+// Target size of one data chunk (a complete multi-row statement).
+inline constexpr size_t kChunkTarget = 1 << 20;
+
+class DialectDump {
+ public:
+  virtual ~DialectDump() = default;
+  // Writes the whole backup: native prologue, schema, data, post, native
+  // epilogue. `conn` is not in a transaction when called.
+  virtual Status Dump(db::Connection& conn, BackupWriter& writer,
+                      const BackupOptions& options,
+                      SharedProgress& progress) = 0;
+
+  // Restore: prepares `conn` (the main connection) and empties the database.
+  virtual Status BeginRestore(db::Connection& conn) = 0;
+  // Prepares a worker connection for data chunks.
+  virtual Status BeginWorker(db::Connection& conn) { return Status::Ok(); }
+  // Runs one schema/data/post chunk.
+  virtual Status LoadChunk(db::Connection& conn, const Chunk& chunk) {
+    return conn.ExecuteScript(chunk.body);
+  }
+  virtual Status EndWorker(db::Connection& conn) { return Status::Ok(); }
+  // After every chunk ran (commit, checks).
+  virtual Status EndRestore(db::Connection& conn) = 0;
+  // After a failure: undo what can be undone.
+  virtual void AbortRestore(db::Connection& conn) {}
+  // Whether data chunks may be loaded by parallel worker connections.
+  virtual bool ParallelLoad() const { return false; }
+};
+
+std::unique_ptr<DialectDump> MakeSqliteDump();
+// nullptr until the dialect is available.
+std::unique_ptr<DialectDump> MakeMysqlDump();
+std::unique_ptr<DialectDump> MakePostgresDump();
+
+}  // namespace airlock::backup

@@ -1,0 +1,114 @@
+// The airlock backup file format, version 1.
+//
+// A backup is one plain SQL script (optionally compressed) that the
+// database's own client restores as it is (`sqlite3 db < file`,
+// `mariadb db < file`, `psql -f file`), and that airlock can verify without a
+// database and restore fast (tables in parallel, indexes after the data).
+//
+// Compression: zstd (`.sql.zst`), gzip (`.sql.gz`) or none (`.sql`). The
+// compressed file is a sequence of independent frames (zstd frames with
+// content checksums, gzip members), one per chunk below, so that workers
+// compress in parallel; `zstd -dc`/`gunzip -c` read it as one stream.
+//
+// Uncompressed layout, every marker is an SQL comment line:
+//
+//   -- airlock-backup 1 dialect=<sqlite|mysql|postgresql> created=<UTC ISO>
+//      reason=<reason> compress=<zstd|gzip|none>              (one line)
+//   then chunks, each a header line followed by exactly <bytes> bytes of SQL:
+//   -- airlock:<kind> bytes=<n> rows=<n> table=<JSON string or "">
+//   <body: complete statements, each ending with ";\n" (or a COPY block)>
+//   ...
+//   -- airlock:table rows=<n> bytes=<n> sha256=<hex> table=<JSON string>
+//      (one manifest line per table, after every chunk)
+//   -- airlock:end chunks=<n> bytes=<n> sha256=<hex>
+//
+// Chunk kinds:
+//   native  statements only for the database's own client (session settings,
+//           BEGIN/COMMIT); airlock restore skips them and applies its own.
+//   schema  table definitions, run before any data (one chunk per table, or
+//           types/sequences with an empty table).
+//   data    rows of one table: multi-row INSERTs (COPY for PostgreSQL);
+//           chunks of different tables may interleave, a chunk is
+//           self-contained, so restore may run chunks of one table anywhere.
+//   post    indexes, foreign keys, triggers, views, routines, counters: run
+//           after all data.
+//
+// Integrity: each manifest line records a table's total row count and the
+// SHA-256 of its data chunk bodies in file order; the end line records the
+// number of chunks, the number of bytes before the end line and their
+// SHA-256. A file without a valid end line is incomplete. The file is written
+// under a temporary name (mode 0600), fsynced and renamed only when the end
+// line is on disk, so a crash never leaves a file that looks complete.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "base/status.h"
+
+namespace airlock::backup {
+
+inline constexpr int kFormatVersion = 1;
+inline constexpr std::string_view kFileMagic = "-- airlock-backup ";
+inline constexpr std::string_view kMarker = "-- airlock:";
+
+enum class ChunkKind { kNative, kSchema, kData, kPost };
+const char* ChunkKindName(ChunkKind kind);
+
+enum class Compression { kZstd, kGzip, kNone };
+const char* CompressionName(Compression c);
+// "zstd", "gzip", "none" (also "gz", "zst").
+std::optional<Compression> ParseCompression(std::string_view name);
+// ".sql.zst", ".sql.gz", ".sql".
+const char* CompressionExtension(Compression c);
+
+// The first line of a backup (without the newline).
+struct FileHeader {
+  int version = kFormatVersion;
+  std::string dialect;  // "sqlite", "mysql", "postgresql"
+  std::string created;  // UTC, 2026-11-26T05:40:00Z
+  std::string reason;
+  std::string compress;
+  std::string Render() const;
+  static Result<FileHeader> Parse(std::string_view line);
+};
+
+struct ChunkHeader {
+  ChunkKind kind = ChunkKind::kData;
+  uint64_t bytes = 0;
+  int64_t rows = 0;
+  std::string table;
+  std::string Render() const;  // without the newline
+};
+
+struct TableEntry {
+  std::string table;
+  int64_t rows = 0;
+  uint64_t bytes = 0;
+  std::string sha256;
+  std::string Render() const;
+};
+
+struct EndEntry {
+  uint64_t chunks = 0;
+  uint64_t bytes = 0;
+  std::string sha256;
+  std::string Render() const;
+};
+
+// One marker line (without the newline), parsed.
+struct MarkerLine {
+  enum class Type { kChunk, kTable, kEnd } type = Type::kChunk;
+  ChunkHeader chunk;
+  TableEntry table;
+  EndEntry end;
+};
+// Error when the line is not a well-formed marker.
+Result<MarkerLine> ParseMarkerLine(std::string_view line);
+
+// JSON string form of a table name (no raw newlines or quotes in a comment).
+std::string QuoteName(std::string_view name);
+
+}  // namespace airlock::backup

@@ -1,0 +1,74 @@
+// User-facing texts of backup, restore and verify-backup.
+#pragma once
+
+namespace airlock::backup::msg {
+
+// Format.
+inline constexpr const char* kBadMarker = "malformed airlock marker line";
+inline constexpr const char* kNotABackup =
+    "it does not start with an `-- airlock-backup` header, so it is not an "
+    "airlock backup";
+inline constexpr const char* kUnsupportedVersion =
+    "it uses backup format version {}, which this airlock cannot read; use a "
+    "newer airlock";
+
+// Writing.
+inline constexpr const char* kCreateDirFailed =
+    "Cannot create the backup folder \"{}\": {}";
+inline constexpr const char* kCreateFailed =
+    "Cannot create the backup file \"{}\": {}";
+inline constexpr const char* kWriteFailed =
+    "Writing the backup \"{}\" failed: {}. The partial file was removed; free "
+    "some space or choose another place with --out.";
+inline constexpr const char* kCompressFailed = "Compression failed: {}";
+inline constexpr const char* kAborted = "The backup was aborted.";
+
+// Reading and verifying.
+inline constexpr const char* kOpenFailed = "Cannot open the backup \"{}\": {}";
+inline constexpr const char* kReadFailed = "Cannot read the backup \"{}\": {}";
+inline constexpr const char* kEmptyFile =
+    "The backup \"{}\" is empty: it is not a complete airlock backup.";
+inline constexpr const char* kBadFile = "\"{}\" cannot be used: {}.";
+inline constexpr const char* kTruncatedFrame =
+    "The backup \"{}\" is truncated: it ends inside a compressed frame (an "
+    "interrupted or incomplete copy). Use another backup.";
+inline constexpr const char* kCorruptCompressed =
+    "The backup \"{}\" is corrupt: its compressed data cannot be decoded ({}). "
+    "Use another backup.";
+inline constexpr const char* kTruncated =
+    "The backup \"{}\" is truncated: it ends after {} bytes without its end "
+    "marker (an interrupted backup or an incomplete copy). Use another backup.";
+inline constexpr const char* kCorrupt =
+    "The backup \"{}\" is corrupt: {}. Use another backup.";
+inline constexpr const char* kLongLine =
+    "a marker line near byte {} is far too long";
+inline constexpr const char* kBadMarkerAt =
+    "the chunk marker at byte {} is damaged";
+inline constexpr const char* kTableCountMismatch =
+    "table {} should have {} rows but the file holds {}";
+inline constexpr const char* kTableChecksumMismatch =
+    "the data of table {} does not match its checksum";
+inline constexpr const char* kTableNotInManifest =
+    "table {} has data but is missing from the manifest";
+inline constexpr const char* kEndMismatch =
+    "the end marker does not match the file's size or chunk count";
+inline constexpr const char* kFileChecksumMismatch =
+    "the file does not match its checksum";
+inline constexpr const char* kTrailingData =
+    "there is data after the end marker";
+
+// Backup and restore.
+inline constexpr const char* kNoSuchTables =
+    "Table(s) not found in the database: {}. Check --tables (names are "
+    "case-sensitive); existing tables: {}.";
+inline constexpr const char* kWrongDialect =
+    "The backup \"{}\" was taken from a {} database and cannot be restored "
+    "into {} ({}).";
+inline constexpr const char* kDialectNotSupported =
+    "Backups of {} databases are not available in this build yet.";
+inline constexpr const char* kRestoreCancelled =
+    "Restore cancelled: nothing was changed.";
+inline constexpr const char* kRestoreStatementFailed =
+    "Restoring {} failed: {}{}";
+
+}  // namespace airlock::backup::msg

@@ -1,0 +1,257 @@
+#include "backup/writer.h"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+
+#include "backup/messages.h"
+
+namespace airlock::backup {
+namespace fs = std::filesystem;
+
+BackupWriter::BackupWriter(WriterOptions options)
+    : options_(std::move(options)) {}
+
+Result<std::unique_ptr<BackupWriter>> BackupWriter::Create(
+    WriterOptions options) {
+  std::unique_ptr<BackupWriter> w(new BackupWriter(std::move(options)));
+  fs::path final_path(w->options_.path);
+  std::error_code ec;
+  if (final_path.has_parent_path()) {
+    fs::create_directories(final_path.parent_path(), ec);
+    if (ec) {
+      return Status::Error(fmt::format(msg::kCreateDirFailed,
+                                       final_path.parent_path().string(),
+                                       ec.message()));
+    }
+  }
+  w->temp_path_ = fmt::format("{}.partial-{}", w->options_.path, getpid());
+  w->fd_ = ::open(w->temp_path_.c_str(),
+                  O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+  if (w->fd_ < 0) {
+    return Status::Error(
+        fmt::format(msg::kCreateFailed, w->temp_path_, std::strerror(errno)));
+  }
+  ::fchmod(w->fd_, 0600);
+  if (const char* limit = std::getenv("AIRLOCK_TEST_WRITE_LIMIT")) {
+    w->fail_after_ = std::strtoull(limit, nullptr, 10);
+  }
+  int threads = std::max(1, w->options_.threads);
+  w->max_pending_ = static_cast<size_t>(threads) * 2 + 2;
+  for (int i = 0; i < threads; ++i) {
+    w->threads_.emplace_back([p = w.get()] { p->WorkerLoop(); });
+  }
+  std::unique_lock<std::mutex> lock(w->mu_);
+  AIRLOCK_RETURN_IF_ERROR(w->AddRaw(w->options_.header.Render() + "\n", lock));
+  lock.unlock();
+  return w;
+}
+
+BackupWriter::~BackupWriter() {
+  if (!finished_) Abort();
+}
+
+BackupWriter::TableState& BackupWriter::Table(std::string_view name) {
+  auto it = tables_.find(name);
+  if (it != tables_.end()) return it->second;
+  table_order_.emplace_back(name);
+  return tables_.emplace(std::string(name), TableState{}).first->second;
+}
+
+void BackupWriter::DeclareTable(std::string_view table) {
+  std::lock_guard<std::mutex> lock(mu_);
+  Table(table);
+}
+
+Status BackupWriter::Add(ChunkKind kind, std::string_view table, int64_t rows,
+                         std::string_view body) {
+  ChunkHeader h{kind, body.size(), rows, std::string(table)};
+  std::string text = h.Render();
+  text.reserve(text.size() + 1 + body.size());
+  text += '\n';
+  text.append(body);
+  std::unique_lock<std::mutex> lock(mu_);
+  if (kind == ChunkKind::kSchema && !table.empty()) Table(table);
+  if (kind == ChunkKind::kData) {
+    TableState& t = Table(table);
+    t.rows += rows;
+    t.bytes += body.size();
+    t.sha.Update(body);
+    rows_ += rows;
+  }
+  ++chunks_;
+  return AddRaw(std::move(text), lock);
+}
+
+Status BackupWriter::AddRaw(std::string text,
+                            std::unique_lock<std::mutex>& lock) {
+  space_cv_.wait(lock, [&] { return pending_ < max_pending_ || !error_.ok(); });
+  if (!error_.ok()) return error_;
+  whole_.Update(text);
+  raw_bytes_ += text.size();
+  queue_.push_back(Job{next_seq_++, std::move(text)});
+  ++pending_;
+  work_cv_.notify_one();
+  return Status::Ok();
+}
+
+void BackupWriter::WorkerLoop() {
+  auto compressor =
+      FrameCompressor::Create(options_.compression, options_.level);
+  std::string frame;
+  while (true) {
+    Job job;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      work_cv_.wait(lock, [&] { return stop_ || queue_head_ < queue_.size(); });
+      if (queue_head_ >= queue_.size()) return;  // stop_ and nothing left
+      job = std::move(queue_[queue_head_++]);
+      if (queue_head_ == queue_.size()) {
+        queue_.clear();
+        queue_head_ = 0;
+      }
+    }
+    Status st = compressor->Compress(job.text, frame);
+    std::string().swap(job.text);
+    uint64_t written = 0;
+    {
+      std::lock_guard<std::mutex> wlock(write_mu_);
+      if (st.ok()) done_.emplace(job.seq, std::move(frame));
+      frame = std::string();
+      for (auto it = done_.find(write_seq_); st.ok() && it != done_.end();
+           it = done_.find(write_seq_)) {
+        st = WriteAll(it->second);
+        done_.erase(it);
+        ++write_seq_;
+        ++written;
+      }
+    }
+    std::lock_guard<std::mutex> lock(mu_);
+    if (!st.ok() && error_.ok()) error_ = st;
+    pending_ -= written;
+    space_cv_.notify_all();
+  }
+}
+
+Status BackupWriter::WriteAll(std::string_view data) {
+  while (!data.empty()) {
+    size_t n = data.size();
+    if (fail_after_ > 0 && file_bytes_ + n > fail_after_) {
+      n = fail_after_ > file_bytes_ ? fail_after_ - file_bytes_ : 0;
+      if (n == 0) {
+        errno = ENOSPC;
+        return Status::Error(fmt::format(msg::kWriteFailed, options_.path,
+                                         std::strerror(ENOSPC)));
+      }
+    }
+    ssize_t k = ::write(fd_, data.data(), n);
+    if (k < 0 && errno == EINTR) continue;
+    if (k < 0) {
+      return Status::Error(
+          fmt::format(msg::kWriteFailed, options_.path, std::strerror(errno)));
+    }
+    data.remove_prefix(static_cast<size_t>(k));
+    file_bytes_ += static_cast<uint64_t>(k);
+  }
+  return Status::Ok();
+}
+
+Status BackupWriter::Flush() {
+  std::unique_lock<std::mutex> lock(mu_);
+  space_cv_.wait(lock, [&] { return pending_ == 0 || !error_.ok(); });
+  return error_;
+}
+
+void BackupWriter::StopThreads() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  work_cv_.notify_all();
+  for (auto& t : threads_) t.join();
+  threads_.clear();
+}
+
+Status BackupWriter::Finish() {
+  Status st = Flush();
+  if (st.ok()) {
+    std::unique_lock<std::mutex> lock(mu_);
+    std::string trailer;
+    for (const std::string& name : table_order_) {
+      TableState& t = tables_.find(name)->second;
+      TableSummary s{name, t.rows, t.bytes, t.sha.HexDigest()};
+      trailer += TableEntry{s.table, s.rows, s.bytes, s.sha256}.Render();
+      trailer += '\n';
+      summaries_.push_back(std::move(s));
+    }
+    whole_.Update(trailer);
+    uint64_t before_end = raw_bytes_ + trailer.size();
+    trailer +=
+        EndEntry{chunks_, before_end, whole_.HexDigest()}.Render() + "\n";
+    // The end line is not part of the whole-file hash: add it unhashed.
+    raw_bytes_ += trailer.size();
+    queue_.push_back(Job{next_seq_++, std::move(trailer)});
+    ++pending_;
+    work_cv_.notify_one();
+    lock.unlock();
+    st = Flush();
+  }
+  StopThreads();
+  if (st.ok() && ::fsync(fd_) != 0) {
+    st = Status::Error(
+        fmt::format(msg::kWriteFailed, options_.path, std::strerror(errno)));
+  }
+  if (st.ok() && ::close(fd_) != 0) {
+    st = Status::Error(
+        fmt::format(msg::kWriteFailed, options_.path, std::strerror(errno)));
+  }
+  fd_ = -1;
+  if (st.ok() && ::rename(temp_path_.c_str(), options_.path.c_str()) != 0) {
+    st = Status::Error(
+        fmt::format(msg::kWriteFailed, options_.path, std::strerror(errno)));
+  }
+  if (!st.ok()) {
+    Abort();
+    return st;
+  }
+  // Make the rename durable.
+  fs::path dir = fs::path(options_.path).parent_path();
+  int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (dfd >= 0) {
+    ::fsync(dfd);
+    ::close(dfd);
+  }
+  finished_ = true;
+  return Status::Ok();
+}
+
+void BackupWriter::Abort() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (error_.ok()) error_ = Status::Error(std::string(msg::kAborted));
+  }
+  space_cv_.notify_all();
+  StopThreads();
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+  finished_ = true;
+}
+
+uint64_t BackupWriter::raw_bytes() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return raw_bytes_;
+}
+uint64_t BackupWriter::file_bytes() const { return file_bytes_; }
+int64_t BackupWriter::rows() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return rows_;
+}
+
+}  // namespace airlock::backup

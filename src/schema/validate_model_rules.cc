@@ -1,0 +1,511 @@
+// Model, field and index rules of the validation pipeline: unique criteria,
+// database name clashes, connector capabilities (scalar lists, clustering,
+// index length/type, fulltext, autoincrement), constraint names (length
+// limits and namespaces) and multi-schema (@@schema vs `schemas`).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "schema/validate_context.h"
+#include "schema/validate_messages.h"
+
+namespace airlock::schema::internal {
+namespace {
+
+class ModelRules {
+ public:
+  explicit ModelRules(Context& ctx) : ctx_(ctx), p_(ctx.provider()) {}
+
+  void Run() {
+    DatabaseNames();
+    for (size_t mi = 0; mi < Models().size(); ++mi) {
+      int m = static_cast<int>(mi);
+      StrictUniqueCriteria(m);
+      if (Models()[m].primary_key) PrimaryKeyRules(m);
+      for (size_t fi = 0; fi < Models()[m].fields.size(); ++fi)
+        ScalarFieldRules(m, static_cast<int>(fi));
+      for (const auto& idx : Models()[m].indexes) IndexRules(m, idx);
+      Autoincrement(m);
+    }
+    ConstraintNamespaces();
+    MultiSchema();
+  }
+
+ private:
+  Context& ctx_;
+  Provider p_;
+  std::vector<Model>& Models() { return ctx_.schema.models; }
+  const char* Kind(int m) { return Models()[m].is_view ? "view" : "model"; }
+
+  void DatabaseNames() {
+    std::map<std::string, int> seen;
+    for (size_t mi = 0; mi < Models().size(); ++mi) {
+      const Model& m = Models()[mi];
+      std::string key = (m.schema ? *m.schema : "") + "." + m.db_name;
+      auto [it, inserted] = seen.emplace(key, static_cast<int>(mi));
+      if (inserted) continue;
+      const ast::Block& block = *ctx_.model_blocks[mi];
+      Span span = block.span;
+      for (const auto& a : block.attributes)
+        if (a.name.name == "map") span = a.span;
+      ctx_.Error(fmt::format("The {} with database name \"{}\" could not be "
+                             "defined because another model or view with this "
+                             "name exists: \"{}\"",
+                             Kind(static_cast<int>(mi)), m.db_name,
+                             Models()[it->second].name),
+                 span);
+    }
+    std::set<std::string> enums;
+    for (size_t ei = 0; ei < ctx_.schema.enums.size(); ++ei) {
+      const Enum& e = ctx_.schema.enums[ei];
+      std::string key = (e.schema ? *e.schema : "") + "." + e.db_name;
+      if (enums.insert(key).second) continue;
+      const ast::Block& block = *ctx_.enum_blocks[ei];
+      Span span = block.span;
+      for (const auto& a : block.attributes)
+        if (a.name.name == "map") span = a.span;
+      ctx_.Error("An enum with the same database name is already defined.",
+                 span);
+    }
+    // Field database names within a model.
+    for (size_t mi = 0; mi < Models().size(); ++mi) {
+      const Model& m = Models()[mi];
+      std::map<std::string, int> names;
+      for (size_t fi = 0; fi < m.fields.size(); ++fi) {
+        const Field& f = m.fields[fi];
+        if (f.kind == Field::Kind::kRelation) continue;
+        auto [it, inserted] = names.emplace(f.db_name, static_cast<int>(fi));
+        if (inserted) continue;
+        ctx_.Error(vmsg::ModelValidation(
+                       Kind(static_cast<int>(mi)), m.name,
+                       fmt::format("Field \"{}\" is already defined on {} "
+                                   "\"{}\".",
+                                   f.name, Kind(static_cast<int>(mi)), m.name)),
+                   f.span);
+      }
+    }
+  }
+
+  bool FieldsRequired(const Model& m, const std::vector<IndexField>& fs) {
+    for (const auto& f : fs)
+      if (!m.fields[f.field].IsRequired()) return false;
+    return true;
+  }
+
+  void StrictUniqueCriteria(int mi) {
+    const Model& m = Models()[mi];
+    if (m.ignored || m.is_view) return;
+    if (m.primary_key) return;
+    for (const auto& idx : m.indexes) {
+      if (idx.kind != Index::Kind::kUnique) continue;
+      bool ok = FieldsRequired(m, idx.fields);
+      for (const auto& f : idx.fields)
+        ok = ok && m.fields[f.field].kind != Field::Kind::kUnsupported &&
+             !m.fields[f.field].ignored;
+      if (ok) return;
+    }
+    ctx_.Error(vmsg::ModelValidation(
+                   "model", m.name,
+                   "Each model must have at least one unique criteria that has "
+                   "only required fields. Either mark a single field with "
+                   "`@id`, `@unique` or add a multi field criterion with "
+                   "`@@id([])` or `@@unique([])` to the model."),
+               m.span);
+  }
+
+  void PrimaryKeyRules(int mi) {
+    const Model& m = Models()[mi];
+    const PrimaryKey& pk = *m.primary_key;
+    std::string attr = pk.from_field_attribute ? "@id" : "@@id";
+    if (m.is_view) {
+      ctx_.Error(vmsg::Validation("Views cannot have primary keys."), pk.span);
+      return;
+    }
+    if (pk.map && p_ != Provider::kPostgres) {
+      ctx_.Error(vmsg::ModelValidation(
+                     "model", m.name,
+                     "You defined a database name for the primary key on the "
+                     "model. This is not supported by the provider."),
+                 pk.span);
+    }
+    if (pk.clustered) {
+      ctx_.Error(vmsg::AttributeError(
+                     attr,
+                     "Defining clustering is not supported in the current "
+                     "connector."),
+                 pk.span);
+    }
+    for (const auto& f : pk.fields) {
+      if (f.length && p_ != Provider::kMysql) {
+        ctx_.Error(vmsg::AttributeError(
+                       attr,
+                       "The length argument is not supported in the primary "
+                       "key with the current connector"),
+                   pk.span);
+        break;
+      }
+    }
+    for (const auto& f : pk.fields) {
+      if (f.sort && p_ != Provider::kMysql && p_ != Provider::kSqlite) {
+        ctx_.Error(vmsg::AttributeError(
+                       attr,
+                       "The sort argument is not supported in the primary key "
+                       "with the current connector"),
+                   pk.span);
+        break;
+      }
+    }
+    MysqlTextKey(mi, pk.fields, pk.span, attr, true);
+    LengthOnNonString(mi, pk.fields, pk.span, attr);
+  }
+
+  // MySQL cannot index TEXT/BLOB columns without a prefix length.
+  void MysqlTextKey(int mi, const std::vector<IndexField>& fields, Span span,
+                    std::string_view attr, bool unique) {
+    if (p_ != Provider::kMysql) return;
+    const Model& m = Models()[mi];
+    for (const auto& f : fields) {
+      const Field& field = m.fields[f.field];
+      if (!field.native_type || f.length) continue;
+      static const char* kText[] = {"Text",       "LongText", "MediumText",
+                                    "TinyText",   "Blob",     "LongBlob",
+                                    "MediumBlob", "TinyBlob"};
+      const std::string& n = field.native_type->name;
+      if (std::find(std::begin(kText), std::end(kText), n) == std::end(kText))
+        continue;
+      (void)attr;
+      if (unique) {
+        ctx_.Error(fmt::format("Native type `{}` cannot be unique in MySQL. "
+                               "Please use the `length` argument to the field "
+                               "in the index definition to allow this.",
+                               n),
+                   span);
+      } else {
+        ctx_.Error(fmt::format("You cannot define an index on fields with "
+                               "native type `{}` of MySQL. Please use the "
+                               "`length` argument to the field in the index "
+                               "definition to allow this.",
+                               n),
+                   span);
+      }
+      return;
+    }
+  }
+
+  void LengthOnNonString(int mi, const std::vector<IndexField>& fields,
+                         Span span, std::string_view attr) {
+    const Model& m = Models()[mi];
+    for (const auto& f : fields) {
+      const Field& field = m.fields[f.field];
+      if (!f.length) continue;
+      bool ok = field.kind == Field::Kind::kScalar &&
+                (field.scalar == ScalarType::kString ||
+                 field.scalar == ScalarType::kBytes);
+      if (!ok) {
+        ctx_.Error(vmsg::AttributeError(
+                       attr,
+                       "The length argument is only allowed with field types "
+                       "`String` or `Bytes`."),
+                   span);
+        return;
+      }
+    }
+  }
+
+  void ScalarFieldRules(int mi, int fi) {
+    const Model& m = Models()[mi];
+    const Field& f = m.fields[fi];
+    if (f.kind == Field::Kind::kRelation) return;
+    if (f.IsList() && p_ != Provider::kPostgres &&
+        (f.kind == Field::Kind::kScalar || f.kind == Field::Kind::kEnum)) {
+      ctx_.Error(fmt::format("Field \"{}\" in {} \"{}\" can't be a list. The "
+                             "current connector does not support lists of "
+                             "primitive types.",
+                             f.name, Kind(mi), m.name),
+                 f.span);
+    }
+    if (f.kind == Field::Kind::kComposite) {
+      ctx_.Error(vmsg::FieldValidation(
+                     Kind(mi), m.name, f.name,
+                     fmt::format("Composite types are not supported on {}.",
+                                 p_ == Provider::kPostgres ? "Postgres"
+                                 : p_ == Provider::kMysql  ? "MySQL"
+                                                           : "SQLite")),
+                 f.span);
+    }
+    if (f.default_value && f.default_value->map && p_ != Provider::kPostgres &&
+        false) {
+    }
+  }
+
+  void IndexRules(int mi, const Index& idx) {
+    const Model& m = Models()[mi];
+    std::string attr =
+        idx.from_field_attribute
+            ? "@unique"
+            : (idx.kind == Index::Kind::kUnique   ? "@@unique"
+               : idx.kind == Index::Kind::kNormal ? "@@index"
+                                                  : "@@fulltext");
+    if (m.is_view && !idx.from_field_attribute &&
+        idx.kind != Index::Kind::kUnique) {
+      ctx_.Error(vmsg::Validation("Views cannot have indexes."), idx.span);
+      return;
+    }
+    if (m.is_view && idx.kind == Index::Kind::kUnique) {
+      if (idx.map) {
+        ctx_.Error(vmsg::Validation(
+                       "@@unique annotations on views are not backed by "
+                       "unique indexes in the database and cannot specify a "
+                       "mapped database name."),
+                   idx.span);
+        return;
+      }
+      for (const auto& f : idx.fields) {
+        if (f.sort || f.length || f.ops) {
+          ctx_.Error(vmsg::AttributeError(
+                         attr,
+                         "Scalar fields in @@unique attributes in views "
+                         "cannot have arguments."),
+                     idx.span);
+          return;
+        }
+      }
+    }
+    if (idx.fields.empty()) {
+      ctx_.Error(vmsg::ModelValidation(
+                     Kind(mi), m.name,
+                     "The list of fields in an index cannot be empty. Please "
+                     "specify at least one field."),
+                 idx.span);
+    }
+    for (const auto& f : idx.fields) {
+      if (f.length && p_ != Provider::kMysql) {
+        ctx_.Error(vmsg::AttributeError(
+                       attr,
+                       "The length argument is not supported in an index "
+                       "definition with the current connector"),
+                   idx.span);
+        break;
+      }
+    }
+    if (idx.algorithm && p_ != Provider::kPostgres) {
+      ctx_.Error(vmsg::AttributeError(
+                     attr,
+                     "The given index type is not supported with the current "
+                     "connector"),
+                 idx.span);
+    }
+    if (idx.algorithm && *idx.algorithm == "Hash") {
+      for (const auto& f : idx.fields) {
+        if (f.sort) {
+          ctx_.Error(vmsg::AttributeError(
+                         attr, "Hash type does not support sort option."),
+                     idx.span);
+          break;
+        }
+      }
+    }
+    if (idx.kind == Index::Kind::kFulltext && p_ != Provider::kMysql) {
+      ctx_.Error(vmsg::ModelValidation(
+                     Kind(mi), m.name,
+                     "You defined a fulltext index, but the current connector "
+                     "does not support them."),
+                 idx.span);
+    }
+    if (idx.clustered) {
+      ctx_.Error(vmsg::AttributeError(
+                     attr,
+                     "Defining clustering is not supported in the current "
+                     "connector."),
+                 idx.span);
+    }
+    if (p_ == Provider::kPostgres) PostgresOps(mi, idx, attr);
+    if (idx.kind != Index::Kind::kFulltext)
+      MysqlTextKey(mi, idx.fields, idx.span, attr,
+                   idx.kind == Index::Kind::kUnique);
+    LengthOnNonString(mi, idx.fields, idx.span, attr);
+  }
+
+  void PostgresOps(int mi, const Index& idx, const std::string& attr);
+
+  void Autoincrement(int mi) {
+    const Model& m = Models()[mi];
+    std::vector<int> autos;
+    for (size_t fi = 0; fi < m.fields.size(); ++fi) {
+      const auto& d = m.fields[fi].default_value;
+      if (d && d->kind == DefaultValue::Kind::kAutoincrement)
+        autos.push_back(static_cast<int>(fi));
+    }
+    if (autos.empty()) return;
+    if (p_ != Provider::kPostgres && autos.size() > 1) {
+      ctx_.Error(vmsg::AttributeError(
+                     "@default",
+                     "The `autoincrement()` default value is used multiple "
+                     "times on this model even though the underlying "
+                     "datasource only supports one instance per table."),
+                 m.span);
+    }
+    for (int fi : autos) {
+      const Field& f = m.fields[fi];
+      bool is_id = m.primary_key && m.primary_key->fields.size() == 1 &&
+                   m.primary_key->fields[0].field == fi;
+      if (p_ == Provider::kSqlite && !is_id) {
+        ctx_.Error(vmsg::AttributeError(
+                       "@default",
+                       "The `autoincrement()` default value is used on a "
+                       "non-id field even though the datasource does not "
+                       "support this."),
+                   f.default_value->span);
+      }
+      if (p_ == Provider::kMysql) {
+        bool indexed = m.primary_key && !m.primary_key->fields.empty() &&
+                       m.primary_key->fields[0].field == fi;
+        for (const auto& idx : m.indexes)
+          indexed =
+              indexed || (!idx.fields.empty() && idx.fields[0].field == fi);
+        if (!indexed) {
+          ctx_.Error(vmsg::AttributeError(
+                         "@default",
+                         "The `autoincrement()` default value is used on a "
+                         "non-indexed field even though the datasource does "
+                         "not support this."),
+                     f.default_value->span);
+        }
+      }
+    }
+  }
+
+  // Names of primary keys, unique constraints and indexes must be unique
+  // in their namespace (PostgreSQL/SQLite: per schema; MySQL: per table),
+  // and not over the provider's length limit.
+  void ConstraintNamespaces() {
+    ResolveConstraintNames(ctx_);
+    size_t limit = MaxIdentifierLength(p_);
+    std::map<std::string, int> global;
+    for (size_t mi = 0; mi < Models().size(); ++mi) {
+      const Model& m = Models()[mi];
+      std::map<std::string, int> local;
+      std::string ns = m.schema ? *m.schema + "." : ".";
+      auto check = [&](const std::string& name, Span span,
+                       const std::string& attr, bool explicit_name) {
+        if (name.empty()) return;
+        if (explicit_name && name.size() > limit) {
+          ctx_.Error(
+              vmsg::AttributeError(
+                  attr, fmt::format("The constraint name '{}' specified in "
+                                    "`map` is too long for your chosen "
+                                    "provider. The maximum allowed length is "
+                                    "{} bytes.",
+                                    name, limit)),
+              span);
+        }
+        bool clash = p_ == Provider::kMysql
+                         ? !local.emplace(name, 0).second
+                         : !global.emplace(ns + name, 0).second;
+        if (clash) {
+          ctx_.Error(
+              vmsg::AttributeError(
+                  attr, fmt::format("The given constraint name `{}` has to be "
+                                    "unique in the following namespace: {}. "
+                                    "Please provide a different name using "
+                                    "the `map` argument.",
+                                    name,
+                                    p_ == Provider::kMysql
+                                        ? fmt::format("on model `{}` for "
+                                                      "indexes and unique "
+                                                      "constraints",
+                                                      m.name)
+                                        : "global for primary key, indexes "
+                                          "and unique constraints")),
+              span);
+        }
+      };
+      if (m.is_view) continue;
+      if (m.primary_key)
+        check(m.primary_key->db_name, m.primary_key->span,
+              m.primary_key->from_field_attribute ? "@id" : "@@id",
+              m.primary_key->map.has_value());
+      for (const auto& idx : m.indexes) {
+        std::string attr =
+            idx.from_field_attribute
+                ? "@unique"
+                : (idx.kind == Index::Kind::kUnique   ? "@@unique"
+                   : idx.kind == Index::Kind::kNormal ? "@@index"
+                                                      : "@@fulltext");
+        check(idx.db_name, idx.span, attr, idx.map.has_value());
+      }
+    }
+    for (const auto& r : ctx_.schema.relations) {
+      if (!r.map || r.referencing_field < 0) continue;
+      if (r.map->size() > limit) {
+        const Field& f =
+            Models()[r.referencing_model].fields[r.referencing_field];
+        ctx_.Error(vmsg::AttributeError(
+                       "@relation",
+                       fmt::format("The constraint name '{}' specified in "
+                                   "`map` is too long for your chosen "
+                                   "provider. The maximum allowed length is "
+                                   "{} bytes.",
+                                   *r.map, limit)),
+                   f.span);
+      }
+    }
+  }
+
+  void MultiSchema() {
+    const Datasource& ds = ctx_.schema.datasource;
+    if (ctx_.has_schemas && p_ != Provider::kPostgres) {
+      ctx_.Error(
+          "The `schemas` property is not supported on the current "
+          "connector.",
+          ctx_.schemas_span);
+    }
+    auto check = [&](const std::optional<std::string>& schema, Span span,
+                     bool have_span, const char* what, const std::string& name,
+                     Span block_span) {
+      if (schema) {
+        if (!have_span) return;
+        if (std::find(ds.schemas.begin(), ds.schemas.end(), *schema) ==
+            ds.schemas.end()) {
+          ctx_.Error(
+              "This schema is not defined in the datasource. Read more "
+              "on `@@schema` at https://pris.ly/d/multi-schema",
+              span);
+        }
+      } else if (ctx_.has_schemas && p_ == Provider::kPostgres) {
+        ctx_.Error(
+            fmt::format(
+                "{}This {} is missing an `@@schema` "
+                "attribute.",
+                std::string_view(what) == "enum"
+                    ? ""
+                    : fmt::format("Error validating {} \"{}\": ", what, name),
+                what),
+            block_span);
+      }
+    };
+    for (size_t mi = 0; mi < Models().size(); ++mi) {
+      auto it = ctx_.schema_attr_spans.find({0, static_cast<int>(mi)});
+      check(Models()[mi].schema,
+            it != ctx_.schema_attr_spans.end() ? it->second : Span{},
+            it != ctx_.schema_attr_spans.end(), Kind(static_cast<int>(mi)),
+            Models()[mi].name, Models()[mi].span);
+    }
+    for (size_t ei = 0; ei < ctx_.schema.enums.size(); ++ei) {
+      auto it = ctx_.schema_attr_spans.find({1, static_cast<int>(ei)});
+      check(ctx_.schema.enums[ei].schema,
+            it != ctx_.schema_attr_spans.end() ? it->second : Span{},
+            it != ctx_.schema_attr_spans.end(), "enum",
+            ctx_.schema.enums[ei].name, ctx_.schema.enums[ei].span);
+    }
+  }
+};
+
+void ModelRules::PostgresOps(int, const Index&, const std::string&) {}
+
+}  // namespace
+
+void ValidateModelRules(Context& ctx) { ModelRules(ctx).Run(); }
+
+}  // namespace airlock::schema::internal

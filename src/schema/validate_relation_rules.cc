@@ -1,0 +1,499 @@
+// Relation rules of the validation pipeline: both sides present, no
+// ambiguity, `fields`/`references` given on the right side with equal
+// lengths and matching types, references unique, 1:1 specifics, implicit
+// many-to-many requirements, referential actions allowed per provider and
+// relation mode.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "schema/validate_context.h"
+#include "schema/validate_messages.h"
+
+namespace airlock::schema::internal {
+namespace {
+
+std::string Join(const std::vector<std::string>& v, std::string_view sep) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i) out += sep;
+    out += v[i];
+  }
+  return out;
+}
+
+class RelationRules {
+ public:
+  explicit RelationRules(Context& ctx) : ctx_(ctx) {}
+
+  void Run() {
+    if (!Ambiguity()) return;
+    for (size_t mi = 0; mi < Models().size(); ++mi) {
+      for (size_t fi = 0; fi < Models()[mi].fields.size(); ++fi) {
+        const Field& f = Models()[mi].fields[fi];
+        if (f.kind != Field::Kind::kRelation) continue;
+        IgnoredRelatedModel(static_cast<int>(mi), static_cast<int>(fi));
+        ActionsAllowed(static_cast<int>(mi), static_cast<int>(fi));
+      }
+    }
+    for (size_t ri = 0; ri < ctx_.schema.relations.size(); ++ri) {
+      const Relation& r = ctx_.schema.relations[ri];
+      if (r.kind == Relation::Kind::kManyToMany) {
+        ManyToMany(r);
+      } else {
+        Inline(r);
+      }
+    }
+  }
+
+ private:
+  Context& ctx_;
+  std::vector<Model>& Models() { return ctx_.schema.models; }
+  Field& F(int m, int f) { return Models()[m].fields[f]; }
+  const RawRelation& Raw(int m, int f) {
+    static const RawRelation kNone;
+    auto it = ctx_.raw_relations.find({m, f});
+    return it == ctx_.raw_relations.end() ? kNone : it->second;
+  }
+  const char* Kind(int m) { return Models()[m].is_view ? "view" : "model"; }
+
+  // Two relation fields on one model pointing to the same model with the
+  // same relation name.
+  bool Ambiguity() {
+    for (size_t mi = 0; mi < Models().size(); ++mi) {
+      const Model& m = Models()[mi];
+      for (size_t a = 0; a < m.fields.size(); ++a) {
+        const Field& fa = m.fields[a];
+        if (fa.kind != Field::Kind::kRelation) continue;
+        for (size_t b = a + 1; b < m.fields.size(); ++b) {
+          const Field& fb = m.fields[b];
+          if (fb.kind != Field::Kind::kRelation || fb.type_name != fa.type_name)
+            continue;
+          const auto& ra = Raw(static_cast<int>(mi), static_cast<int>(a));
+          const auto& rb = Raw(static_cast<int>(mi), static_cast<int>(b));
+          if (ra.name != rb.name) continue;
+          bool self = fa.type_name == m.name;
+          // A self relation's two sides share the name legitimately.
+          if (self && fa.relation == fb.relation && fa.relation >= 0) continue;
+          std::string msg;
+          if (self) {
+            msg = fmt::format(
+                "Ambiguous self relation detected. The fields `{}` and `{}` "
+                "in model `{}` both refer to `{}`. If they are part of the "
+                "same relation add the same relation name for them with "
+                "`@relation(<name>)`.",
+                fa.name, fb.name, m.name, fa.type_name);
+          } else {
+            msg = fmt::format(
+                "Ambiguous relation detected. The fields `{}` and `{}` in "
+                "model `{}` both refer to `{}`. Please provide different "
+                "relation names for them by adding `@relation(<name>).",
+                fa.name, fb.name, m.name, fa.type_name);
+          }
+          ctx_.Error(
+              vmsg::ModelValidation(Kind(static_cast<int>(mi)), m.name, msg),
+              fb.span);
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  void IgnoredRelatedModel(int mi, int fi) {
+    const Field& f = F(mi, fi);
+    int target = ctx_.schema.FindModel(f.type_name);
+    if (target < 0 || !Models()[target].ignored || f.ignored ||
+        Models()[mi].ignored)
+      return;
+    ctx_.Error(
+        vmsg::FieldValidation(
+            Kind(mi), Models()[mi].name, f.name,
+            fmt::format("The relation field `{}` on Model `{}` must specify "
+                        "the `@ignore` attribute, because the model {} it is "
+                        "pointing to is marked ignored.",
+                        f.name, Models()[mi].name, f.type_name)),
+        f.span);
+  }
+
+  void ActionsAllowed(int mi, int fi) {
+    const RawRelation& rr = Raw(mi, fi);
+    auto check = [&](const std::optional<ReferentialAction>& a, Span span) {
+      if (!a) return;
+      bool prisma = ctx_.relation_mode_prisma;
+      bool allowed = !(prisma && *a == ReferentialAction::kSetDefault);
+      if (allowed) {
+        if (*a == ReferentialAction::kSetDefault && !prisma &&
+            ctx_.provider() == Provider::kMysql) {
+          ctx_.Warning(
+              "MySQL does not actually support the `SetDefault` referential "
+              "action, so using it may result in unexpected errors. Read "
+              "more at https://pris.ly/d/mysql-set-default ",
+              span);
+        }
+        return;
+      }
+      ctx_.Error(vmsg::Validation(fmt::format(
+                     "Invalid referential action: `{}`. Allowed values: "
+                     "(`Cascade`, `Restrict`, `NoAction`, `SetNull`)",
+                     ReferentialActionName(*a))),
+                 span);
+    };
+    check(rr.on_delete, rr.on_delete_span);
+    check(rr.on_update, rr.on_update_span);
+  }
+
+  bool HasSingleId(int m) {
+    const Model& model = Models()[m];
+    return model.primary_key && model.primary_key->fields.size() == 1;
+  }
+
+  void ManyToMany(const Relation& r) {
+    int a = r.referencing_model, b = r.referenced_model;
+    int fa = r.referencing_field, fb = r.referenced_field;
+    if (Models()[a].is_view || Models()[b].is_view) {
+      ctx_.Error(vmsg::Validation(
+                     "Implicit many-to-many relations are not supported for "
+                     "views."),
+                 F(a, fa).span);
+      return;
+    }
+    for (auto [m, f, other] : {std::tuple{a, fa, b}, std::tuple{b, fb, a}}) {
+      if (f < 0 || HasSingleId(other)) continue;
+      const Field& field = F(m, f);
+      ctx_.Error(
+          vmsg::FieldValidation(
+              Kind(m), Models()[m].name, field.name,
+              fmt::format("The relation field `{}` on {} `{}` references `{}` "
+                          "which does not have an `@id` field. Models without "
+                          "`@id` cannot be part of a many to many relation. "
+                          "Use an explicit intermediate Model to represent "
+                          "this relationship.",
+                          field.name, Kind(m), Models()[m].name,
+                          Models()[other].name)),
+          field.span);
+    }
+    for (auto [m, f] : {std::pair{a, fa}, std::pair{b, fb}}) {
+      if (f < 0) continue;
+      const RawRelation& rr = Raw(m, f);
+      if (rr.has_references || rr.has_fields) {
+        const Field& field = F(m, f);
+        ctx_.Error(
+            vmsg::FieldValidation(
+                Kind(m), Models()[m].name, field.name,
+                "Implicit many-to-many relations must not have references "
+                "argument. You probably want to explicitly model the "
+                "relation with a join model."),
+            field.span);
+      }
+      if (rr.on_delete || rr.on_update) {
+        const Field& field = F(m, f);
+        ctx_.Error(
+            vmsg::FieldValidation(
+                Kind(m), Models()[m].name, field.name,
+                "Referential actions on implicit many-to-many relations are "
+                "not supported"),
+            field.span);
+      }
+    }
+  }
+
+  // Is `fields` (on model m) exactly a unique criterion (id or unique)?
+  bool IsUniqueCriterion(int m, const std::vector<int>& fields) {
+    const Model& model = Models()[m];
+    auto same = [&](const std::vector<IndexField>& ifs) {
+      if (ifs.size() != fields.size()) return false;
+      for (const auto& f : ifs)
+        if (std::find(fields.begin(), fields.end(), f.field) == fields.end())
+          return false;
+      return true;
+    };
+    if (model.primary_key && same(model.primary_key->fields)) return true;
+    for (const auto& idx : model.indexes)
+      if (idx.kind == Index::Kind::kUnique && same(idx.fields)) return true;
+    return false;
+  }
+
+  void Inline(const Relation& r) {
+    int m = r.referencing_model, f = r.referencing_field;
+    int om = r.referenced_model, of = r.referenced_field;
+    if (f < 0) {
+      // Only a list side exists: the back relation is missing.
+      const Field& back = F(om, of);
+      MissingOpposite(om, of, back);
+      return;
+    }
+    const Field& field = F(m, f);
+    const RawRelation& rr = Raw(m, f);
+    if (of < 0) {
+      MissingOpposite(m, f, field);
+      return;
+    }
+    const Field& back = F(om, of);
+    const RawRelation& bb = Raw(om, of);
+    std::string attr = "@relation";
+    // references unique.
+    if (!rr.references.empty() && !IsUniqueCriterion(om, rr.references)) {
+      std::vector<std::string> names;
+      for (int x : rr.references) names.push_back(F(om, x).name);
+      std::string msg;
+      if (names.size() == 1) {
+        msg = fmt::format(
+            "The argument `references` must refer to a unique criterion in "
+            "the related model. Consider adding an `@unique` attribute to "
+            "the field `{}` in the model `{}`.",
+            names[0], Models()[om].name);
+      } else {
+        msg = fmt::format(
+            "The argument `references` must refer to a unique criterion in "
+            "the related model. Consider adding an `@@unique([{}])` "
+            "attribute to the model `{}`.",
+            Join(names, ", "), Models()[om].name);
+      }
+      ctx_.Error(vmsg::AttributeError(attr, msg), field.span);
+    }
+    if (rr.has_fields && rr.has_references &&
+        rr.fields.size() != rr.references.size()) {
+      ctx_.Error(vmsg::AttributeError(attr,
+                                      "You must specify the same number of "
+                                      "fields in `fields` and `references`."),
+                 field.span);
+    }
+    // Field arity: optional scalar fields need an optional relation field.
+    if (field.IsRequired()) {
+      std::vector<std::string> optional;
+      bool any_optional = false;
+      for (int x : rr.fields) {
+        optional.push_back(F(m, x).name);
+        any_optional = any_optional || F(m, x).IsOptional();
+      }
+      if (any_optional) {
+        ctx_.Error(
+            vmsg::AttributeError(
+                attr, fmt::format("The relation field `{}` uses the scalar "
+                                  "fields {}. At least one of those fields is "
+                                  "optional. Hence the relation field must be "
+                                  "optional as well.",
+                                  field.name, Join(optional, ", "))),
+            field.span);
+      }
+    }
+    // Types of fields and references match.
+    if (rr.fields.size() == rr.references.size()) {
+      for (size_t i = 0; i < rr.fields.size(); ++i) {
+        const Field& a = F(m, rr.fields[i]);
+        const Field& b = F(om, rr.references[i]);
+        bool same = a.kind == b.kind && a.type_name == b.type_name;
+        if (same && a.native_type && b.native_type)
+          same = a.native_type->name == b.native_type->name &&
+                 a.native_type->args == b.native_type->args;
+        if (!same) {
+          ctx_.Error(vmsg::AttributeError(
+                         attr, fmt::format("The type of the field `{}` in the "
+                                           "model `{}` is not matching the "
+                                           "type of the referenced field `{}` "
+                                           "in model `{}`.",
+                                           a.name, Models()[m].name, b.name,
+                                           Models()[om].name)),
+                     field.span);
+        }
+      }
+    }
+    if (r.kind == Relation::Kind::kOneToOne) {
+      OneToOne(r, field, rr, back, bb);
+    } else {
+      OneToMany(r, field, rr, back, bb);
+    }
+  }
+
+  void MissingOpposite(int m, int f, const Field& field) {
+    ctx_.Error(vmsg::FieldValidation(
+                   Kind(m), Models()[m].name, field.name,
+                   fmt::format("The relation field `{}` on {} `{}` is missing "
+                               "an opposite relation field on the {} `{}`. "
+                               "Either run `prisma format` or add it "
+                               "manually.",
+                               field.name, Kind(m), Models()[m].name,
+                               Kind(ctx_.schema.FindModel(field.type_name)),
+                               field.type_name)),
+               field.span);
+    (void)f;
+  }
+
+  void FieldsAndReferencesDefined(const Relation& r, const Field& field,
+                                  const RawRelation& rr) {
+    const Model& model = Models()[r.referencing_model];
+    if (!rr.has_fields && !rr.has_references) {
+      ctx_.Error(vmsg::AttributeError(
+                     "@relation",
+                     fmt::format("The relation field `{}` on Model `{}` must "
+                                 "specify the `fields` argument in the "
+                                 "@relation attribute. You can run `prisma "
+                                 "format` to fix this automatically.",
+                                 field.name, model.name)),
+                 field.span);
+      ctx_.Error(vmsg::AttributeError(
+                     "@relation",
+                     fmt::format("The relation field `{}` on Model `{}` must "
+                                 "specify the `references` argument in the "
+                                 "@relation attribute.",
+                                 field.name, model.name)),
+                 field.span);
+    } else if (!rr.has_fields) {
+      ctx_.Error(vmsg::AttributeError(
+                     "@relation",
+                     fmt::format("The relation field `{}` on Model `{}` must "
+                                 "specify the `fields` argument in the "
+                                 "@relation attribute. You can run `prisma "
+                                 "format` to fix this automatically.",
+                                 field.name, model.name)),
+                 field.span);
+    } else if (!rr.has_references) {
+      ctx_.Error(vmsg::AttributeError(
+                     "@relation",
+                     fmt::format("The relation field `{}` on Model `{}` must "
+                                 "specify the `references` argument in the "
+                                 "@relation attribute.",
+                                 field.name, model.name)),
+                 field.span);
+    }
+  }
+
+  void OneToMany(const Relation& r, const Field& field, const RawRelation& rr,
+                 const Field& back, const RawRelation& bb) {
+    FieldsAndReferencesDefined(r, field, rr);
+    if (bb.has_fields || bb.has_references) {
+      ctx_.Error(
+          vmsg::AttributeError(
+              "@relation",
+              fmt::format("The relation field `{}` on Model `{}` must "
+                          "not specify the `fields` or `references` "
+                          "argument in the @relation attribute. You "
+                          "must only specify it on the opposite field "
+                          "`{}` on model `{}`.",
+                          back.name, Models()[r.referenced_model].name,
+                          field.name, Models()[r.referencing_model].name)),
+          back.span);
+    }
+    ReferentialActionChecks(r, field, rr);
+  }
+
+  void OneToOne(const Relation& r, const Field& field, const RawRelation& rr,
+                const Field& back, const RawRelation& bb) {
+    const Model& ma = Models()[r.referencing_model];
+    const Model& mb = Models()[r.referenced_model];
+    bool a_has = rr.has_fields || rr.has_references;
+    bool b_has = bb.has_fields || bb.has_references;
+    if (!a_has && !b_has) {
+      ctx_.Error(vmsg::AttributeError(
+                     "@relation",
+                     fmt::format("The relation fields `{}` on Model `{}` and "
+                                 "`{}` on Model `{}` do not provide the "
+                                 "`fields` argument in the @relation "
+                                 "attribute. You have to provide it on one "
+                                 "of the two fields.",
+                                 field.name, ma.name, back.name, mb.name)),
+                 field.span);
+      return;
+    }
+    if (a_has && b_has) {
+      ctx_.Error(vmsg::AttributeError(
+                     "@relation",
+                     fmt::format("The relation fields `{}` on Model `{}` and "
+                                 "`{}` on Model `{}` both provide the "
+                                 "`references` argument in the @relation "
+                                 "attribute. You have to provide it only on "
+                                 "one of the two fields.",
+                                 field.name, ma.name, back.name, mb.name)),
+                 field.span);
+      return;
+    }
+    FieldsAndReferencesDefined(r, field, rr);
+    if (!rr.fields.empty() &&
+        !IsUniqueCriterion(r.referencing_model, rr.fields)) {
+      std::vector<std::string> names;
+      for (int x : rr.fields) names.push_back(F(r.referencing_model, x).name);
+      std::string hint =
+          names.size() == 1
+              ? fmt::format("an `@unique` attribute to the field `{}`",
+                            names[0])
+              : fmt::format("an `@@unique([{}])` attribute to the model `{}`",
+                            Join(names, ", "), ma.name);
+      ctx_.Error(vmsg::AttributeError(
+                     "@relation",
+                     fmt::format("A one-to-one relation must use unique fields "
+                                 "on the defining side. Either add {}, or "
+                                 "change the relation to one-to-many.",
+                                 hint)),
+                 field.span);
+    }
+    if (back.IsRequired()) {
+      ctx_.Error(
+          vmsg::AttributeError(
+              "@relation",
+              fmt::format("The relation field `{}` on Model `{}` is "
+                          "required. This is not valid because it's "
+                          "not possible to enforce this constraint on "
+                          "the database level. Please change the field "
+                          "type from `{}` to `{}?` to fix this.",
+                          back.name, mb.name, back.type_name, back.type_name)),
+          back.span);
+    }
+    ReferentialActionChecks(r, field, rr);
+    if (bb.on_delete || bb.on_update) {
+      ctx_.Error(vmsg::AttributeError(
+                     "@relation",
+                     fmt::format("The relation field `{}` on Model `{}` must "
+                                 "not specify the `onDelete` or `onUpdate` "
+                                 "argument in the @relation attribute. You "
+                                 "must only specify it on the opposite field "
+                                 "`{}` on model `{}`, or in case of a many to "
+                                 "many relation, in an explicit join table.",
+                                 back.name, mb.name, field.name, ma.name)),
+                 back.span);
+    }
+  }
+
+  // SetNull on required referencing fields.
+  void ReferentialActionChecks(const Relation& r, const Field& field,
+                               const RawRelation& rr) {
+    bool any_required = false;
+    for (int x : rr.fields)
+      any_required = any_required || F(r.referencing_model, x).IsRequired();
+    if (!any_required) return;
+    auto check = [&](const std::optional<ReferentialAction>& a,
+                     const char* which, Span span) {
+      if (!a || *a != ReferentialAction::kSetNull) return;
+      if (ctx_.relation_mode_prisma || ctx_.provider() != Provider::kPostgres) {
+        ctx_.Error(vmsg::AttributeError(
+                       "@relation",
+                       fmt::format("The `{}` referential action of a relation "
+                                   "must not be set to `SetNull` when a "
+                                   "referenced field is required.\nEither "
+                                   "choose another referential action, or "
+                                   "make the referenced fields optional.\n",
+                                   which)),
+                   span);
+      } else {
+        ctx_.Warning(
+            fmt::format("The `{}` referential action of a relation should not "
+                        "be set to `SetNull` when a referenced field is "
+                        "required. We recommend either to choose another "
+                        "referential action, or to make the referenced fields "
+                        "optional. Read more at "
+                        "https://pris.ly/d/postgres-set-null ",
+                        which),
+            span);
+      }
+    };
+    (void)field;
+    check(rr.on_delete, "onDelete", rr.on_delete_span);
+    check(rr.on_update, "onUpdate", rr.on_update_span);
+  }
+};
+
+}  // namespace
+
+void ValidateRelationRules(Context& ctx) { RelationRules(ctx).Run(); }
+
+}  // namespace airlock::schema::internal
