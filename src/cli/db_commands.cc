@@ -105,10 +105,21 @@ int RunExecute(const ExecuteOptions& o) {
 }  // namespace
 
 void RegisterDbCommands(CLI::App& app, Context& ctx) {
-  CLI::App* dbcmd = AddSubcommand(app, "db", "Work on the database directly",
-                                  "  airlock db execute --file fix.sql\n"
-                                  "  airlock db execute --stdin < fix.sql\n");
-  dbcmd->require_subcommand(1);
+  // The `db` group is shared with db_backup_commands.cc (whichever registers
+  // first creates it).
+  CLI::App* dbcmd = nullptr;
+  for (CLI::App* sub : app.get_subcommands({})) {
+    if (sub->get_name() == "db") dbcmd = sub;
+  }
+  if (dbcmd == nullptr) {
+    dbcmd = AddSubcommand(
+        app, "db", "Manage the database: execute, backup, restore, verify",
+        "  airlock db execute --file fix.sql\n"
+        "  airlock db execute --stdin < fix.sql\n"
+        "  airlock db backup\n"
+        "  airlock db restore FILE\n");
+    dbcmd->require_subcommand(1);
+  }
   auto o = std::make_shared<ExecuteOptions>();
   CLI::App* exec = AddSubcommand(
       *dbcmd, "execute",
