@@ -24,8 +24,8 @@ int main(int argc, char** argv) {
   RegisterSchemaCommands(app, ctx);
   RegisterMigrateCommands(app, ctx);
   RegisterHelpCommands(app, ctx);
-  RegisterMigrateDiffCommand(MigrateGroup(app), ctx);
   RegisterDbBackupCommands(app, ctx);
+  RegisterMigrateDiffCommand(MigrateGroup(app), ctx);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
