@@ -81,6 +81,17 @@ std::optional<ScriptError> SqliteDb::ExecScript(std::string_view script) {
         sqlite3_prepare_v2(db_, p, static_cast<int>(end - p), &stmt, &tail);
     std::string text(p, tail ? tail - p : end - p);
     if (rc != SQLITE_OK) {
+      // The tail of a failed prepare stops at the error; report the whole
+      // statement (up to the `;` that completes it).
+      std::string rest(p, end - p);
+      for (size_t semi = rest.find(';'); semi != std::string::npos;
+           semi = rest.find(';', semi + 1)) {
+        std::string candidate = rest.substr(0, semi + 1);
+        if (sqlite3_complete(candidate.c_str())) {
+          text = candidate;
+          break;
+        }
+      }
       ScriptError e{index, text, sqlite3_errmsg(db_)};
       sqlite3_finalize(stmt);
       return e;

@@ -6,6 +6,9 @@
 
 #include "describe/connector.h"
 #include "describe/describe.h"
+#include "describe/sqlite_inspector.h"
+#include "diff/differ.h"
+#include "render/renderer.h"
 
 namespace airlock::describe {
 namespace {
@@ -60,6 +63,63 @@ TEST(SqliteShadowTest, ReplayErrorNamesFileAndStatement) {
       std::string::npos)
       << r.status().message();
   fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace airlock::describe
+
+namespace airlock::describe {
+namespace {
+
+// Prisma's destructive-change texts, with counts from a real SQLite database.
+TEST(DestructiveChangesTest, CountsComeFromTheDatabase) {
+  auto db = SqliteDb::Open(":memory:", false);
+  ASSERT_TRUE(db.ok());
+  ASSERT_FALSE(db->ExecScript(R"sql(
+    CREATE TABLE "T" ("id" INTEGER NOT NULL PRIMARY KEY, "c" TEXT, "d" TEXT);
+    INSERT INTO "T" VALUES (1, 'a', NULL), (2, 'b', NULL), (3, NULL, NULL);
+    CREATE TABLE "Gone" ("id" INTEGER NOT NULL PRIMARY KEY);
+    INSERT INTO "Gone" VALUES (1);
+  )sql"));
+  auto prev = DescribeSqlite(*db);
+  ASSERT_TRUE(prev.ok());
+  sqlschema::SqlSchema next = *prev;
+  next.tables.erase(next.tables.begin());  // drop "Gone"
+  auto& t = next.tables[0];
+  t.columns.erase(t.columns.begin() + 1);  // drop "c" (2 values)
+  t.columns.erase(t.columns.begin() + 1);  // drop "d" (no values: no warning)
+  sqlschema::Column req;
+  req.name = "e";
+  req.type = {sqlschema::ColumnFamily::kString, "TEXT"};
+  t.columns.push_back(req);  // required, no default: unexecutable with rows
+  diff::Migration m = diff::Diff(*prev, next);
+  SqliteDataInspector inspector(*db);
+  auto checks = diff::CheckDestructiveChanges(m, &inspector);
+  ASSERT_EQ(checks.warnings.size(), 2u);
+  EXPECT_EQ(
+      checks.warnings[0],
+      "You are about to drop the `Gone` table, which is not empty (1 rows).");
+  EXPECT_EQ(checks.warnings[1],
+            "You are about to drop the column `c` on the `T` table, which "
+            "still contains "
+            "2 non-null values.");
+  ASSERT_EQ(checks.unexecutable.size(), 1u);
+  EXPECT_EQ(
+      checks.unexecutable[0],
+      "Added the required column `e` to the `T` table without a default value. "
+      "There "
+      "are 3 rows in this table, it is not possible to execute this step.");
+  std::string sql = render::RenderScript(m, checks.All());
+  EXPECT_EQ(
+      sql.rfind("/*\n  Warnings:\n\n  - You are about to drop the `Gone` table",
+                0),
+      0u)
+      << sql;
+  auto pure = diff::CheckDestructiveChanges(m, nullptr);
+  EXPECT_EQ(pure.warnings[0],
+            "You are about to drop the `Gone` table. If the table is not "
+            "empty, all the "
+            "data it contains will be lost.");
 }
 
 }  // namespace
