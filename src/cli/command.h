@@ -30,6 +30,7 @@ struct Context {
 void RegisterSchemaCommands(CLI::App& app, Context& ctx);
 void RegisterHelpCommands(CLI::App& app, Context& ctx);
 void RegisterMigrateCommands(CLI::App& app, Context& ctx);
+void RegisterDbCommands(CLI::App& app, Context& ctx);
 void RegisterDbBackupCommands(CLI::App& app, Context& ctx);
 
 // The `migrate` command group, created on first use.

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
       "  airlock format --check\n"
       "  airlock migrate deploy\n"
       "  airlock migrate status --json\n"
+      "  airlock db execute --file fix.sql\n"
       "  airlock help exit-codes\n"
       "\nRun `airlock <command> --help` for a command's options and examples.");
   app.set_version_flag("--version,-v", std::string("airlock ") + kVersion);
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
   Context ctx;
   RegisterSchemaCommands(app, ctx);
   RegisterMigrateCommands(app, ctx);
+  RegisterDbCommands(app, ctx);
   RegisterHelpCommands(app, ctx);
   RegisterDbBackupCommands(app, ctx);
   RegisterMigrateDiffCommand(MigrateGroup(app), ctx);

@@ -27,6 +27,21 @@ struct ConnectOptions {
 Result<std::unique_ptr<Connection>> Connect(const DatabaseUrl& url,
                                             const ConnectOptions& options);
 
+// Creates the (server) database named in `url`: MySQL with utf8mb4 as Prisma
+// does, PostgreSQL connected to the `postgres` database. Error P1009 when it
+// exists, P1010 when the user may not create databases, P1013 when the URL
+// names none, and for SQLite (a file is created by Connect instead).
+Status CreateDatabase(const DatabaseUrl& url, const ConnectOptions& options);
+
+// Drops the (server) database named in `url` if it exists. PostgreSQL ends
+// the other sessions on it first (13+).
+Status DropDatabase(const DatabaseUrl& url, const ConnectOptions& options);
+
+// `url` pointing at a new, unique database name on the same server
+// (`prisma_migrate_shadow_db_<uuid>`, as Prisma names shadow databases).
+// Nothing is created: pair with CreateDatabase/DropDatabase.
+DatabaseUrl WithUniqueDatabase(const DatabaseUrl& url);
+
 // Whether the database exists (SQLite: the file). Servers: connects to check.
 Result<bool> DatabaseExists(const DatabaseUrl& url,
                             const ConnectOptions& options);
