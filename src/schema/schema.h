@@ -6,6 +6,8 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/diagnostics.h"
@@ -30,7 +32,13 @@ const char* ScalarTypeName(ScalarType t);
 
 enum class FieldArity { kRequired, kOptional, kList };
 
-enum class ReferentialAction { kCascade, kRestrict, kNoAction, kSetNull, kSetDefault };
+enum class ReferentialAction {
+  kCascade,
+  kRestrict,
+  kNoAction,
+  kSetNull,
+  kSetDefault
+};
 const char* ReferentialActionName(ReferentialAction a);  // "Cascade", ...
 
 enum class SortOrder { kAsc, kDesc };
@@ -44,16 +52,16 @@ struct NativeType {
 
 struct DefaultValue {
   enum class Kind {
-    kLiteral,        // value holds the literal (string decoded, number text)
-    kEnumValue,      // value holds the enum value name (not its @map)
+    kLiteral,    // value holds the literal (string decoded, number text)
+    kEnumValue,  // value holds the enum value name (not its @map)
     kAutoincrement,
     kNow,
-    kUuid,           // client-side generators: no SQL default
+    kUuid,  // client-side generators: no SQL default
     kCuid,
     kUlid,
     kNanoid,
-    kDbGenerated,    // value holds the SQL expression (may be empty)
-    kSequence,       // CockroachDB only; kept for completeness
+    kDbGenerated,  // value holds the SQL expression (may be empty)
+    kSequence,     // CockroachDB only; kept for completeness
   };
   Kind kind = Kind::kLiteral;
   std::string value;
@@ -61,7 +69,7 @@ struct DefaultValue {
   enum class LiteralKind { kString, kNumber, kBoolean, kArray, kNone };
   LiteralKind literal = LiteralKind::kNone;
   std::vector<std::string> array_values;  // list defaults, e.g. [1, 2]
-  std::optional<std::string> map;  // @default(…, map: "name")
+  std::optional<std::string> map;         // @default(…, map: "name")
   Span span;
 };
 
@@ -99,9 +107,9 @@ struct Index {
   enum class Kind { kUnique, kNormal, kFulltext };
   Kind kind = Kind::kNormal;
   std::vector<IndexField> fields;
-  std::optional<std::string> name;  // client name (`name:`), @@unique only
-  std::optional<std::string> map;   // explicit database name (`map:`)
-  std::string db_name;              // resolved: map or generated default
+  std::optional<std::string> name;       // client name (`name:`), @@unique only
+  std::optional<std::string> map;        // explicit database name (`map:`)
+  std::string db_name;                   // resolved: map or generated default
   std::optional<std::string> algorithm;  // PostgreSQL `type:`: BTree, Hash…
   std::optional<bool> clustered;
   bool from_field_attribute = false;  // @unique on a field vs @@unique
@@ -122,7 +130,7 @@ struct Model {
   std::string name;
   std::string db_name;  // @@map or name
   bool is_view = false;
-  bool ignored = false;  // @@ignore
+  bool ignored = false;               // @@ignore
   std::optional<std::string> schema;  // @@schema (multi-schema)
   std::vector<Field> fields;
   std::optional<PrimaryKey> primary_key;
@@ -158,10 +166,10 @@ struct Relation {
   Kind kind = Kind::kOneToMany;
   std::string name;  // explicit @relation name, or the generated default
   bool explicit_name = false;
-  int referencing_model = -1;  // model holding the foreign key (m2m: model A)
-  int referencing_field = -1;  // relation field on it
-  int referenced_model = -1;   // m2m: model B
-  int referenced_field = -1;   // back-relation field, -1 when missing
+  int referencing_model = -1;   // model holding the foreign key (m2m: model A)
+  int referencing_field = -1;   // relation field on it
+  int referenced_model = -1;    // m2m: model B
+  int referenced_field = -1;    // back-relation field, -1 when missing
   std::vector<int> fields;      // scalar fields on referencing_model
   std::vector<int> references;  // scalar fields on referenced_model
   std::optional<ReferentialAction> on_delete;  // as written
@@ -203,9 +211,20 @@ struct Schema {
   std::vector<Enum> enums;
   std::vector<Relation> relations;
 
+  // Index of the first model/enum with this name, or -1. Constant time: a
+  // name index is extended as models/enums are appended (names of existing
+  // entries must not change once looked up).
   int FindModel(std::string_view name) const;
   int FindEnum(std::string_view name) const;
   bool HasPreviewFeature(std::string_view feature) const;
+
+ private:
+  struct NameIndex {
+    std::unordered_map<std::string, int> by_name;
+    size_t indexed = 0;
+  };
+  mutable NameIndex model_index_;
+  mutable NameIndex enum_index_;
 };
 
 }  // namespace airlock::schema
