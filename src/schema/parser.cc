@@ -12,9 +12,11 @@ namespace {
 // catch-all line error instead of exhausting the stack.
 constexpr int kMaxDepth = 64;
 
+// Prisma's identifiers are Unicode alphanumerics (`lööps` is valid): bytes
+// of multi-byte UTF-8 sequences count as alphanumeric here.
 bool IsAlnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9');
+         (c >= '0' && c <= '9') || c >= 0x80;
 }
 
 class Parser {
@@ -114,8 +116,8 @@ class Parser {
       t.remove_prefix(3);
       while (!t.empty() && (t.front() == ' ' || t.front() == '\t'))
         t.remove_prefix(1);
-      while (!t.empty() && (t.back() == ' ' || t.back() == '\t' ||
-                            t.back() == '\r'))
+      while (!t.empty() &&
+             (t.back() == ' ' || t.back() == '\t' || t.back() == '\r'))
         t.remove_suffix(1);
       if (any) out += '\n';
       out += t;
@@ -167,8 +169,11 @@ class Parser {
   // Length of one (UTF-8) character at p.
   size_t CharLen(size_t p) const {
     unsigned char c = s_[p];
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
-                                          : (c >> 3) == 30 ? 4 : 1;
+    size_t n = c < 0x80         ? 1
+               : (c >> 5) == 6  ? 2
+               : (c >> 4) == 14 ? 3
+               : (c >> 3) == 30 ? 4
+                                : 1;
     return std::min(n, s_.size() - p);
   }
   // (!NEWLINE ~ ANY)*
@@ -445,7 +450,8 @@ class Parser {
     return false;
   }
 
-  // key_value = { identifier ~ "=" ~ expression? ~ trailing_comment? ~ NEWLINE }
+  // key_value = { identifier ~ "=" ~ expression? ~ trailing_comment? ~ NEWLINE
+  // }
   bool KeyValueDeclaration(KeyValue* kv) {
     size_t save = pos_;
     LineCheckpoint cp(this);
@@ -854,24 +860,44 @@ class Parser {
         size_t len = CharLen(pos_ + 1);
         pos_ += 1 + len;
         switch (n) {
-          case '"': value += '"'; break;
-          case '\\': value += '\\'; break;
-          case '/': value += '/'; break;
-          case 'b': value += '\b'; break;
-          case 'f': value += '\f'; break;
-          case 'n': value += '\n'; break;
-          case 'r': value += '\r'; break;
-          case 't': value += '\t'; break;
+          case '"':
+            value += '"';
+            break;
+          case '\\':
+            value += '\\';
+            break;
+          case '/':
+            value += '/';
+            break;
+          case 'b':
+            value += '\b';
+            break;
+          case 'f':
+            value += '\f';
+            break;
+          case 'n':
+            value += '\n';
+            break;
+          case 'r':
+            value += '\r';
+            break;
+          case 't':
+            value += '\t';
+            break;
           case 'u': {
             uint32_t cp = 0;
             bool ok = pos_ + 4 <= s_.size();
             for (int i = 0; ok && i < 4; ++i) {
               char h = s_[pos_ + i];
               cp <<= 4;
-              if (h >= '0' && h <= '9') cp |= h - '0';
-              else if (h >= 'a' && h <= 'f') cp |= h - 'a' + 10;
-              else if (h >= 'A' && h <= 'F') cp |= h - 'A' + 10;
-              else ok = false;
+              if (h >= '0' && h <= '9')
+                cp |= h - '0';
+              else if (h >= 'a' && h <= 'f')
+                cp |= h - 'a' + 10;
+              else if (h >= 'A' && h <= 'F')
+                cp |= h - 'A' + 10;
+              else
+                ok = false;
             }
             if (ok) {
               pos_ += 4;
@@ -892,7 +918,8 @@ class Parser {
       pos_ += len;
     }
     ++pos_;  // closing quote
-    for (const auto& sp : bad_escapes) pending_errors_.push_back({msg::kUnknownEscape, sp});
+    for (const auto& sp : bad_escapes)
+      pending_errors_.push_back({msg::kUnknownEscape, sp});
     e->kind = Expression::Kind::kString;
     e->value = std::move(value);
     e->span = MakeSpan(start, pos_);
@@ -942,8 +969,8 @@ class Parser {
       } else {
         RestOfLine();
       }
-      out->push_back(
-          Comment{std::string(s_.substr(start, pos_ - start)), MakeSpan(start, pos_)});
+      out->push_back(Comment{std::string(s_.substr(start, pos_ - start)),
+                             MakeSpan(start, pos_)});
       Newline();
     }
     if (out->empty()) return Restore(save);
@@ -1025,11 +1052,16 @@ class Parser {
 
 const char* ast::Expression::Describe() const {
   switch (kind) {
-    case Kind::kNumber: return "numeric";
-    case Kind::kString: return "string";
-    case Kind::kConstant: return "constant";
-    case Kind::kFunction: return "functional";
-    case Kind::kArray: return "array";
+    case Kind::kNumber:
+      return "numeric";
+    case Kind::kString:
+      return "string";
+    case Kind::kConstant:
+      return "constant";
+    case Kind::kFunction:
+      return "functional";
+    case Kind::kArray:
+      return "array";
   }
   return "";
 }
@@ -1040,12 +1072,18 @@ std::string ast::Expression::Text(const SourceSet& sources) const {
 
 const char* ast::Block::KeywordName() const {
   switch (kind) {
-    case BlockKind::kModel: return "model";
-    case BlockKind::kView: return "view";
-    case BlockKind::kCompositeType: return "composite type";
-    case BlockKind::kEnum: return "enum";
-    case BlockKind::kDatasource: return "datasource";
-    case BlockKind::kGenerator: return "generator";
+    case BlockKind::kModel:
+      return "model";
+    case BlockKind::kView:
+      return "view";
+    case BlockKind::kCompositeType:
+      return "composite type";
+    case BlockKind::kEnum:
+      return "enum";
+    case BlockKind::kDatasource:
+      return "datasource";
+    case BlockKind::kGenerator:
+      return "generator";
   }
   return "";
 }

@@ -761,7 +761,7 @@ class AttributePass {
     if (const auto* a = v.Single("schema")) {
       AttributeArgs args(ctx_, *a, "@@schema");
       if (args.usable()) {
-        if (const auto* e = args.RequiredDefault("name")) {
+        if (const auto* e = args.RequiredDefault("map")) {
           if (auto s = CoerceString(ctx_, *e)) {
             M(mi).schema = *s;
             ctx_.schema_attr_spans[{0, mi}] = e->span;
@@ -894,7 +894,7 @@ class AttributePass {
     if (const auto* a = v.Single("schema")) {
       AttributeArgs args(ctx_, *a, "@@schema");
       if (args.usable()) {
-        if (const auto* ex = args.RequiredDefault("name")) {
+        if (const auto* ex = args.RequiredDefault("map")) {
           if (auto s = CoerceString(ctx_, *ex)) {
             e.schema = *s;
             ctx_.schema_attr_spans[{1, ei}] = ex->span;

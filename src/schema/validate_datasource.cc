@@ -68,6 +68,14 @@ const char* kDeprecated[] = {"atomicNumberOperations",
                              "transactionApi",
                              "uncheckedScalarInputs"};
 
+// A property's span from its key to the end of its value (the parsed span
+// also covers the line end).
+Span PropertySpan(const ast::KeyValue& kv) {
+  Span s = kv.key.span;
+  if (kv.value) s.end = kv.value->span.end;
+  return s;
+}
+
 bool IEquals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
@@ -102,7 +110,8 @@ std::optional<StringOrEnv> CoerceStringOrEnv(Context& ctx,
                                              const ast::Expression& e) {
   if (e.IsFunction() && e.value == "env") {
     bool named = false;
-    for (const auto& a : e.args) named = named || a.name.has_value();
+    for (const auto& a : e.args)
+      named = named || (a.name.has_value() && a.value.has_value());
     if (named)
       ctx.Warning("The env function doesn't expect named arguments", e.span);
     if (e.args.size() == 1 && e.args[0].value && e.args[0].value->IsString())
@@ -389,7 +398,7 @@ void LoadDatasource(Context& ctx, const ast::Block& block) {
   if (ds.provider == Provider::kPostgres) {
     if (const ast::KeyValue* ext = take("extensions")) {
       ctx.has_extensions = true;
-      ctx.extensions_span = ext->span;
+      ctx.extensions_span = PropertySpan(*ext);
       LoadExtensions(ctx, *ext);
     }
   }
@@ -482,7 +491,8 @@ void LoadDatasource(Context& ctx, const ast::Block& block) {
   for (const auto& k : order) {
     auto it = args.find(k);
     if (it == args.end()) continue;
-    ctx.Error(fmt::format("Property not known: \"{}\".", k), it->second->span);
+    ctx.Error(fmt::format("Property not known: \"{}\".", k),
+              PropertySpan(*it->second));
   }
 }
 

@@ -29,6 +29,14 @@ void ValidateRules(Context& ctx) {
                           fn),
               span);
   }
+  if (!ctx.HasPreview("views")) {
+    for (size_t mi = 0; mi < ctx.schema.models.size(); ++mi) {
+      if (!ctx.schema.models[mi].is_view) continue;
+      ctx.Error(vmsg::Validation("View definitions are only available with "
+                                 "the `views` preview feature."),
+                ctx.model_blocks[mi]->span);
+    }
+  }
   ValidateModelRules(ctx);
   ValidateNativeTypes(ctx);
   ValidateRelationRules(ctx);

@@ -1,0 +1,171 @@
+// Unit tests of the validator: the resolved Schema (names, constraint
+// names, relations, defaults) and bad input that must give a diagnostic,
+// never a crash.
+#include "schema/validate.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace airlock::schema {
+namespace {
+
+std::optional<Schema> ValidateText(const std::string& text, Diagnostics& diags) {
+  SourceSet sources{{"schema.prisma", text}};
+  return ParseAndValidate(sources, diags);
+}
+
+const char* kBlog = R"(datasource db {
+  provider = "postgresql"
+  url      = env("DATABASE_URL")
+}
+
+model User {
+  id    Int     @id @default(autoincrement())
+  email String  @unique
+  posts Post[]
+  tags  Tag[]
+  @@map("users")
+}
+
+model Post {
+  id       String   @id @default(uuid())
+  title    String   @db.VarChar(200)
+  authorId Int      @map("author_id")
+  author   User     @relation(fields: [authorId], references: [id], onDelete: Cascade)
+  created  DateTime @default(now())
+  @@index([title, created])
+}
+
+model Tag {
+  id    Int    @id
+  users User[]
+}
+)";
+
+TEST(ValidateTest, ResolvesNamesAndConstraintNames) {
+  Diagnostics diags;
+  auto s = ValidateText(kBlog, diags);
+  ASSERT_TRUE(s) << diags.items()[0].message;
+  int u = s->FindModel("User"), p = s->FindModel("Post");
+  ASSERT_GE(u, 0);
+  EXPECT_EQ(s->models[u].db_name, "users");
+  EXPECT_EQ(s->models[u].primary_key->db_name, "users_pkey");
+  ASSERT_EQ(s->models[u].indexes.size(), 1u);
+  EXPECT_EQ(s->models[u].indexes[0].db_name, "users_email_key");
+  EXPECT_EQ(s->models[p].indexes[0].db_name, "Post_title_created_idx");
+  const Field& author_id =
+      s->models[p].fields[s->models[p].FindField("authorId")];
+  EXPECT_EQ(author_id.db_name, "author_id");
+  const Field& title = s->models[p].fields[s->models[p].FindField("title")];
+  ASSERT_TRUE(title.native_type);
+  EXPECT_EQ(title.native_type->name, "VarChar");
+  EXPECT_EQ(title.native_type->args, std::vector<std::string>{"200"});
+  EXPECT_EQ(s->datasource.url_env, "DATABASE_URL");
+}
+
+TEST(ValidateTest, PairsRelations) {
+  Diagnostics diags;
+  auto s = ValidateText(kBlog, diags);
+  ASSERT_TRUE(s);
+  ASSERT_EQ(s->relations.size(), 2u);
+  const Relation* one_to_many = nullptr;
+  const Relation* m2m = nullptr;
+  for (const auto& r : s->relations) {
+    if (r.kind == Relation::Kind::kOneToMany) one_to_many = &r;
+    if (r.kind == Relation::Kind::kManyToMany) m2m = &r;
+  }
+  ASSERT_TRUE(one_to_many && m2m);
+  EXPECT_EQ(one_to_many->name, "PostToUser");
+  EXPECT_EQ(s->models[one_to_many->referencing_model].name, "Post");
+  EXPECT_EQ(one_to_many->fk_db_name, "Post_author_id_fkey");
+  EXPECT_EQ(one_to_many->on_delete, ReferentialAction::kCascade);
+  EXPECT_FALSE(one_to_many->on_update);
+  EXPECT_EQ(m2m->name, "TagToUser");
+  EXPECT_EQ(s->models[m2m->referencing_model].name, "Tag");
+}
+
+TEST(ValidateTest, ResolvesDefaults) {
+  Diagnostics diags;
+  auto s = ValidateText(kBlog, diags);
+  ASSERT_TRUE(s);
+  const Model& p = s->models[s->FindModel("Post")];
+  EXPECT_EQ(p.fields[p.FindField("id")].default_value->kind,
+            DefaultValue::Kind::kUuid);
+  EXPECT_EQ(p.fields[p.FindField("created")].default_value->kind,
+            DefaultValue::Kind::kNow);
+  const Model& u = s->models[s->FindModel("User")];
+  EXPECT_EQ(u.fields[u.FindField("id")].default_value->kind,
+            DefaultValue::Kind::kAutoincrement);
+}
+
+TEST(ValidateTest, TruncatesLongConstraintNames) {
+  std::string table(70, 't');
+  Diagnostics diags;
+  auto s = ValidateText("datasource db {\n  provider = \"postgresql\"\n}\nmodel " +
+                   table + " {\n  id Int @id\n}\n",
+               diags);
+  ASSERT_TRUE(s);
+  EXPECT_EQ(s->models[0].primary_key->db_name, std::string(58, 't') + "_pkey");
+  EXPECT_EQ(s->models[0].primary_key->db_name.size(), 63u);
+}
+
+TEST(ValidateTest, UrlSchemeMustFitProvider) {
+  Diagnostics diags;
+  EXPECT_FALSE(
+      ValidateText("datasource db {\n  provider = \"mysql\"\n  url = "
+          "\"postgresql://x\"\n}\n",
+          diags));
+  ASSERT_EQ(diags.ErrorCount(), 1u);
+  EXPECT_NE(diags.items()[0].message.find(
+                "the URL must start with the protocol `mysql://`."),
+            std::string::npos);
+  Diagnostics env;  // an unset env var is no error for validate
+  EXPECT_TRUE(
+      ValidateText("datasource db {\n  provider = \"mysql\"\n  url = "
+          "env(\"SURELY_UNSET_VAR_1234\")\n}\n",
+          env));
+}
+
+TEST(ValidateTest, ReportsEveryError) {
+  Diagnostics diags;
+  EXPECT_FALSE(ValidateText("model A {\n  id Int @id\n  b Foo\n  c Bar\n}\n", diags));
+  EXPECT_EQ(diags.ErrorCount(), 2u);
+}
+
+// Bad input: always diagnostics, never a crash.
+TEST(ValidateTest, BadInputGivesDiagnostics) {
+  const std::string inputs[] = {
+      std::string("model A {\n  id Int @id\n  b String @default(\"x\0y\")\n}\n",
+                  45),
+      "model A {\n  id Int @id\n  b String @default(\"\xff\xfe\")\n}\n",
+      "model A {\r\n  id Int @id\r\n  b Foo\r\n}\r\n",
+      "model A {\r  id Int @id\r  b Foo\r}\r",
+      "model A {\n  id Int @id\n  b String @default(\"unterminated)\n}\n",
+      "model A {\n  id Int @id\n",
+  };
+  for (const auto& in : inputs) {
+    Diagnostics diags;
+    EXPECT_FALSE(ValidateText(in, diags)) << in;
+    EXPECT_TRUE(diags.HasErrors()) << in;
+  }
+  Diagnostics empty;
+  EXPECT_TRUE(ValidateText("", empty));  // an empty schema is valid, as in Prisma
+}
+
+TEST(ValidateTest, DeepNestingInAttributeArguments) {
+  std::string deep = "model A {\n  id Int @id @default(" +
+                     std::string(10000, '[') + std::string(10000, ']') +
+                     ")\n}\n";
+  Diagnostics diags;
+  EXPECT_FALSE(ValidateText(deep, diags));
+  EXPECT_TRUE(diags.HasErrors());
+  std::string calls = "model A {\n  id Int @id @default(";
+  for (int i = 0; i < 10000; ++i) calls += "f(";
+  calls += std::string(10000, ')') + ")\n}\n";
+  Diagnostics diags2;
+  EXPECT_FALSE(ValidateText(calls, diags2));
+}
+
+}  // namespace
+}  // namespace airlock::schema
