@@ -589,7 +589,16 @@ class AttributePass {
     if (const auto* a = v.Single("shardKey")) {
       AttributeArgs args(ctx_, *a, "@shardKey");
       ctx_.shard_key_attrs.push_back({mi, fi, a});
-      if (args.usable()) args.ReportUnused();
+      if (args.usable()) {
+        if (shard_key_field_.count(mi)) {
+          ctx_.Error(vmsg::ModelValidation("model", M(mi).name,
+                                           vmsg::kShardKeyDuplicateField),
+                     M(mi).span);
+        } else {
+          shard_key_field_[mi] = {fi, a};
+        }
+        args.ReportUnused();
+      }
     }
     v.ReportUnknown();
   }
@@ -843,9 +852,18 @@ class AttributePass {
       ctx_.block_shard_key_attrs.push_back({mi, -1, a});
       AttributeArgs args(ctx_, *a, "@@shardKey");
       if (args.usable()) {
-        args.Default("fields");
+        BlockShardKey(mi, args);
         args.ReportUnused();
       }
+    }
+    // @shardKey on an optional field.
+    if (!M(mi).ignored) {
+      auto it = shard_key_field_.find(mi);
+      if (it != shard_key_field_.end() &&
+          !M(mi).fields[it->second.first].IsRequired())
+        ctx_.Error(
+            vmsg::AttributeError("@shardKey", vmsg::kShardKeyFieldOptional),
+            it->second.second->span);
     }
     // @id on an optional field.
     if (!M(mi).ignored && M(mi).primary_key &&
@@ -863,6 +881,74 @@ class AttributePass {
                        return a.span.start < b.span.start;
                      });
     v.ReportUnknown();
+  }
+
+  // @@shardKey([a, b]): plain field names only (no arguments, no strings),
+  // not empty, scalar and required fields, and no @shardKey besides.
+  void BlockShardKey(int mi, AttributeArgs& args) {
+    const auto* e = args.RequiredDefault("fields");
+    if (!e) return;
+    std::vector<const ast::Expression*> items;
+    if (e->IsArray()) {
+      for (const auto& i : e->items) items.push_back(&i);
+    } else {
+      items.push_back(e);
+    }
+    bool ok = true;
+    std::vector<std::string> names;
+    for (const auto* item : items) {
+      if (!item->IsConstant()) {
+        TypeMismatch(ctx_, "constant", *item);
+        ok = false;
+        continue;
+      }
+      names.push_back(item->value);
+    }
+    if (!ok) return;
+    if (names.empty()) {
+      args.Fail(vmsg::kShardKeyEmpty);
+      return;
+    }
+    std::vector<std::string> unknown, relation;
+    std::vector<int> fields;
+    for (const auto& n : names) {
+      int fi = n.find('.') == std::string::npos ? M(mi).FindField(n) : -1;
+      if (fi < 0) {
+        unknown.push_back(n);
+      } else if (M(mi).fields[fi].kind == Field::Kind::kRelation) {
+        relation.push_back(n);
+      } else {
+        fields.push_back(fi);
+      }
+    }
+    if (!unknown.empty()) {
+      ctx_.Error(vmsg::ModelValidation("model", M(mi).name,
+                                       vmsg::ShardKeyUnknownFields(
+                                           FieldsWithLeadingWord(unknown))),
+                 e->span);
+    }
+    if (!relation.empty()) {
+      ctx_.Error(vmsg::ModelValidation("model", M(mi).name,
+                                       vmsg::ShardKeyRelationFields(
+                                           FieldsWithLeadingWord(relation))),
+                 args.attr().span);
+    }
+    if (!unknown.empty() || !relation.empty()) return;
+    std::vector<std::string> optional;
+    for (int fi : fields)
+      if (!M(mi).fields[fi].IsRequired())
+        optional.push_back(M(mi).fields[fi].name);
+    if (!optional.empty() && !M(mi).ignored) {
+      ctx_.Error(vmsg::ModelValidation("model", M(mi).name,
+                                       vmsg::ShardKeyOptionalFields(
+                                           FieldsWithLeadingWord(optional))),
+                 args.attr().span);
+    }
+    if (shard_key_field_.count(mi)) {
+      ctx_.Error(
+          vmsg::ModelValidation("model", M(mi).name, vmsg::kShardKeyBothForms),
+          M(mi).span);
+    }
   }
 
   void EnumAttributes(int ei) {
@@ -908,6 +994,8 @@ class AttributePass {
 
   std::map<std::pair<int, int>, std::vector<std::string>> pending_fields_;
   std::map<int, const ast::Attribute*> id_attr_;
+  // Per model: the field carrying @shardKey, and the attribute.
+  std::map<int, std::pair<int, const ast::Attribute*>> shard_key_field_;
 };
 
 }  // namespace

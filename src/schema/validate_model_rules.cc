@@ -30,6 +30,7 @@ class ModelRules {
     }
     ConstraintNamespaces();
     MultiSchema();
+    ShardKeys();
   }
 
  private:
@@ -37,6 +38,33 @@ class ModelRules {
   Provider p_;
   std::vector<Model>& Models() { return ctx_.schema.models; }
   const char* Kind(int m) { return Models()[m].is_view ? "view" : "model"; }
+
+  // @shardKey / @@shardKey need the `shardKeys` preview feature and a
+  // provider that supports them (MySQL only).
+  void ShardKeys() {
+    std::vector<std::pair<const ast::Attribute*, const char*>> attrs;
+    for (const auto& r : ctx_.shard_key_attrs)
+      attrs.push_back({r.attr, "@shardKey"});
+    for (const auto& r : ctx_.block_shard_key_attrs)
+      attrs.push_back({r.attr, "@@shardKey"});
+    std::stable_sort(attrs.begin(), attrs.end(),
+                     [](const auto& a, const auto& b) {
+                       return a.first->span.start < b.first->span.start;
+                     });
+    for (const auto& [attr, display] : attrs) {
+      if (!ctx_.HasPreview("shardKeys")) {
+        ctx_.Error(
+            vmsg::AttributeError(display, vmsg::kShardKeyPreviewDisabled),
+            attr->span);
+      } else if (p_ != Provider::kMysql || ctx_.other_provider) {
+        const std::string& text = ctx_.schema.datasource.provider_text;
+        ctx_.Error(vmsg::AttributeError(
+                       display, vmsg::ShardKeyUnsupportedProvider(
+                                    text.empty() ? ProviderName(p_) : text)),
+                   attr->span);
+      }
+    }
+  }
 
   void DatabaseNames() {
     std::map<std::string, int> seen;
