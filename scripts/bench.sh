@@ -64,3 +64,4 @@ P
 else
   echo "prisma-oracle not available: skipped the comparison with real Prisma"
 fi
+"$ROOT/bench/migrate_bench.sh" "$BUILD/airlock"

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -13,12 +14,15 @@
 
 #include "base/term.h"
 #include "cli/command.h"
+#include "cli/migrate_differ.h"
 #include "cli/migrate_messages.h"
 #include "cli/subcommand.h"
 #include "db/connect.h"
+#include "migrate/dev.h"
 #include "migrate/migrations_dir.h"
 #include "migrate/migrator.h"
 #include "migrate/project.h"
+#include "schema/parser.h"
 
 namespace airlock::cli {
 namespace {
@@ -390,6 +394,109 @@ int RunReset(const MigrateOptions& o) {
   return kExitOk;
 }
 
+int RunDev(const MigrateOptions& o) {
+  auto s = Open(o, false);
+  if (!s.ok()) return Fail(s.status());
+  std::unique_ptr<migrate::MigrationDiffer> differ =
+      MakeMigrationDiffer(s->project.url.dialect, s->project.migrations_dir);
+  if (!differ) {
+    Log(Level::kError,
+        fmt::format(msg::kDevNoDiffer, s->project.migrations_display));
+    return kExitFailure;
+  }
+  // Safety: the target must be the resolved schema. While the validator does
+  // not resolve models yet, an empty Schema would plan "drop everything".
+  if (s->project.schema.models.empty()) {
+    Diagnostics ignored;
+    schema::ast::Ast ast =
+        schema::ParseSchema(s->project.loaded.sources, ignored);
+    for (const auto& file : ast.files) {
+      for (const auto& block : file.blocks) {
+        if (block.kind == schema::ast::BlockKind::kModel) {
+          Log(Level::kError, msg::kDevUnresolvedSchema);
+          return kExitFailure;
+        }
+      }
+    }
+  }
+  std::string what = s->project.DatasourceLine();
+  what = what.substr(what.find(": ") + 2);
+  if (s->project.url.dialect != db::Dialect::kSqlite) {
+    Log(Level::kError, fmt::format(msg::kDevNoShadow, what));
+    return kExitFailure;
+  }
+  std::string name = o.name;
+  if (name.empty() && StdinIsTerminal()) {
+    fmt::print("{}", msg::kDevNamePrompt);
+    std::fflush(stdout);
+    std::getline(std::cin, name);
+  }
+  if (name.empty()) {
+    Log(Level::kWarn, msg::kDevNoName);
+  } else if (migrate::IsMeaninglessName(name)) {
+    Log(Level::kWarn, fmt::format(msg::kDevMeaninglessName, name));
+  }
+  PrintFound(*s);
+  auto conn = ConnectTo(*s, true);
+  if (!conn.ok()) return Fail(conn.status());
+  migrate::ShadowFactory shadow = [] {
+    return db::Connect(*db::ParseDatabaseUrl("file::memory:"), {});
+  };
+  migrate::DevCallbacks callbacks;
+  callbacks.observer = ProgressObserver();
+  callbacks.confirm_reset = [&](const std::string& reason) {
+    Log(Level::kWarn, fmt::format(msg::kDevResetNeeded, what, reason));
+    if (o.yes) return true;
+    if (!StdinIsTerminal()) {
+      Log(Level::kError, msg::kDevNeedsYes);
+      return false;
+    }
+    return Confirm(msg::kDevResetQuestion);
+  };
+  callbacks.confirm_data_loss = [&](const std::vector<std::string>& warnings) {
+    std::string list;
+    for (const auto& w : warnings) list += "  • " + w + "\n";
+    Log(Level::kWarn, fmt::format(msg::kDevWarnings, list));
+    if (o.yes) return true;
+    if (!StdinIsTerminal()) {
+      Log(Level::kError, msg::kDevNeedsYes);
+      return false;
+    }
+    return Confirm(o.create_only ? msg::kDevCreateOnlyQuestion
+                                 : msg::kDevDataLossQuestion);
+  };
+  migrate::DevOptions opts;
+  opts.name = name;
+  opts.create_only = o.create_only;
+  opts.lock_timeout = LockTimeout(o);
+  auto result =
+      migrate::RunDev(**conn, shadow, *differ, s->project.migrations_dir,
+                      s->project.provider, s->project.schema, opts, callbacks);
+  if (!result.ok()) {
+    fmt::print("\n");
+    std::fflush(stdout);
+    if (result.status().code() == migrate::kConfirmCode) {
+      Log(Level::kError, result.status().message());
+      return kExitNeedsConfirmation;
+    }
+    return Fail(result.status());
+  }
+  if (result->in_sync) {
+    Log(Level::kSuccess, msg::kDevInSync);
+    return kExitOk;
+  }
+  Log(Level::kSuccess, fmt::format(msg::kDevCreated, *result->created));
+  Log(Level::kInfo, msg::kDevSqlHeader);
+  fmt::print("{}\n{}{}{}\n", msg::kDevRule, result->script,
+             result->script.ends_with("\n") ? "" : "\n", msg::kDevRule);
+  if (o.create_only) {
+    Log(Level::kInfo, msg::kDevCreateOnlyDone);
+  } else {
+    Log(Level::kSuccess, msg::kDevNowInSync);
+  }
+  return kExitOk;
+}
+
 void AddCommon(CLI::App* cmd, MigrateOptions& o, bool lock) {
   cmd->add_option("--schema", o.schema,
                   "Schema file (default: ./prisma/schema.prisma, then "
@@ -408,11 +515,7 @@ void AddCommon(CLI::App* cmd, MigrateOptions& o, bool lock) {
 
 void RegisterMigrateCommands(CLI::App& app, Context& ctx) {
   auto o = std::make_shared<MigrateOptions>();
-  auto* migrate = AddSubcommand(
-      app, "migrate",
-      "Prisma-compatible migrations (deploy, status, resolve, history, reset)",
-      "  airlock migrate deploy\n  airlock migrate status\n");
-  migrate->require_subcommand(1);
+  CLI::App* migrate = &MigrateGroup(app);
 
   auto* deploy = AddSubcommand(
       *migrate, "deploy",
@@ -459,6 +562,20 @@ void RegisterMigrateCommands(CLI::App& app, Context& ctx) {
   AddCommon(reset, *o, true);
   reset->add_flag("--force,-f", o->force, "Do not ask for confirmation");
   reset->callback([&ctx, o]() { ctx.exit_code = RunReset(*o); });
+
+  auto* dev = AddSubcommand(
+      *migrate, "dev",
+      "Create a migration from schema changes and apply it (development)",
+      "  airlock migrate dev --name add_user_department\n"
+      "  airlock migrate dev --name add_audit_log --create-only\n"
+      "  airlock migrate dev --name drop_legacy --yes   # confirm data loss");
+  AddCommon(dev, *o, true);
+  dev->add_option("--name,-n", o->name, "Name of the migration");
+  dev->add_flag("--create-only", o->create_only,
+                "Create the migration file but do not apply it");
+  dev->add_flag("--yes,-y", o->yes,
+                "Confirm data-loss warnings and resets without asking");
+  dev->callback([&ctx, o]() { ctx.exit_code = RunDev(*o); });
 }
 
 }  // namespace airlock::cli

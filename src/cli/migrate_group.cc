@@ -11,7 +11,11 @@ CLI::App& MigrateGroup(CLI::App& app) {
   CLI::App* migrate = AddSubcommand(
       app, "migrate",
       "Create, compare and apply migrations (Prisma Migrate compatible)",
-      "  airlock migrate diff --from-empty --to-schema prisma/schema.prisma --script\n");
+      "  airlock migrate dev --name add_user_department\n"
+      "  airlock migrate deploy\n"
+      "  airlock migrate status --json\n"
+      "  airlock migrate diff --from-empty --to-schema prisma/schema.prisma "
+      "--script\n");
   migrate->require_subcommand(1);
   return *migrate;
 }

@@ -88,4 +88,49 @@ inline constexpr const char* kResetDone = "Database reset successful";
 inline constexpr const char* kHistoryEmpty =
     "No migrations in the database or in {}.";
 
+// dev.
+inline constexpr const char* kDevNoDiffer =
+    "`migrate dev` needs the schema differ, which this build of airlock does "
+    "not include yet. Write the migration by hand in "
+    "{}/<YYYYMMDDHHMMSS>_<name>/migration.sql and apply it with `airlock "
+    "migrate deploy`.";
+inline constexpr const char* kDevUnresolvedSchema =
+    "`migrate dev` needs the resolved schema (models, fields, relations), "
+    "which this build's validator does not produce yet; refusing rather than "
+    "planning a migration against an empty schema. Use `airlock migrate diff` "
+    "and `airlock migrate deploy` meanwhile.";
+inline constexpr const char* kDevNoShadow =
+    "`migrate dev` on {} needs a shadow database: set shadowDatabaseUrl in the "
+    "datasource (server shadow databases are not supported yet).";
+inline constexpr const char* kDevMeaninglessName =
+    "The migration name `{}` says nothing about the change. Name it after what "
+    "it does, e.g. add_user_department, so the history stays readable.";
+inline constexpr const char* kDevNoName =
+    "No --name given: the migration folder is named by its timestamp only.";
+inline constexpr const char* kDevNamePrompt =
+    "Enter a name for the new migration: ";
+inline constexpr const char* kDevResetNeeded = "We need to reset the {}.\n\n{}";
+inline constexpr const char* kDevResetQuestion =
+    "Do you want to continue? All data will be lost.";
+inline constexpr const char* kDevNeedsYes =
+    "stdin is not a terminal, so airlock cannot ask: pass --yes to confirm, "
+    "or run `airlock migrate reset`.";
+inline constexpr const char* kDevWarnings =
+    "Warnings for the current datasource:\n\n{}";
+inline constexpr const char* kDevDataLossQuestion =
+    "Are you sure you want to create and apply this migration?";
+inline constexpr const char* kDevCreateOnlyQuestion =
+    "Are you sure you want to create this migration?";
+inline constexpr const char* kDevCreated = "Migration created: {}";
+inline constexpr const char* kDevSqlHeader = "Migration SQL:";
+inline constexpr const char* kDevRule =
+    "----------------------------------------";
+inline constexpr const char* kDevInSync =
+    "Already in sync, no schema change or pending migration was found.";
+inline constexpr const char* kDevNowInSync =
+    "Your database is now in sync with your schema.";
+inline constexpr const char* kDevCreateOnlyDone =
+    "The migration was created but not applied (--create-only). Edit it if "
+    "needed, then run `airlock migrate dev` to apply it.";
+
 }  // namespace airlock::cli::msg

@@ -334,8 +334,10 @@ class SqliteConnection : public Connection {
 
 Result<std::unique_ptr<Connection>> OpenSqlite(const DatabaseUrl& url,
                                                const ConnectOptions& options) {
-  std::string path = ResolveSqlitePath(url, options.base_dir);
-  bool exists = IsRegularFile(path);
+  const bool in_memory = url.path == ":memory:";
+  std::string path =
+      in_memory ? url.path : ResolveSqlitePath(url, options.base_dir);
+  bool exists = in_memory || IsRegularFile(path);
   if (!exists && !options.create_if_missing) {
     return Status::Error("P1003", fmt::format(msg::kSqliteMissing, path));
   }

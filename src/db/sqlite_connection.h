@@ -12,6 +12,7 @@
 namespace airlock::db {
 
 // P1003 when the file is missing and create_if_missing is false.
+// `file::memory:` opens a private in-memory database (shadow databases).
 Result<std::unique_ptr<Connection>> OpenSqlite(const DatabaseUrl& url,
                                                const ConnectOptions& options);
 

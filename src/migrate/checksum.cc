@@ -1,6 +1,10 @@
 #include "migrate/checksum.h"
 
-#include <openssl/evp.h>
+// The low-level SHA-256 functions (deprecated in OpenSSL 3 but kept) avoid
+// EVP's provider initialisation, which costs milliseconds per process: status
+// hashes every migration and must stay well under 20 ms end to end.
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/sha.h>
 
 #include <algorithm>
 #include <cctype>
@@ -39,9 +43,12 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string Sha256Hex(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  const unsigned int len = SHA256_DIGEST_LENGTH;
+  SHA256_CTX ctx;
+  SHA256_Init(&ctx);
+  SHA256_Update(&ctx, data.data(), data.size());
+  SHA256_Final(digest, &ctx);
   static const char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(len * 2);

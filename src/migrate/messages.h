@@ -101,4 +101,33 @@ inline constexpr const char* kUrlProviderMismatch =
 inline constexpr const char* kSchemaInvalid =
     "The schema {} is invalid; run `airlock validate` to see why.";
 
+// migrate dev.
+inline constexpr const char* kP3006ShadowReplay =
+    "Migration `{}` failed to apply cleanly to the shadow database. \n"
+    "Error code: {}\nError:\n{}";
+inline constexpr const char* kDevFailedMigration =
+    "- The migration `{}` failed.";
+inline constexpr const char* kDevModifiedMigration =
+    "- The migration `{}` was modified after it was applied.";
+inline constexpr const char* kDevMissingMigration =
+    "- The migration `{}` is recorded as applied in the database but is "
+    "missing from the migrations directory.";
+inline constexpr const char* kDevNotManaged =
+    "- The database has tables ({}) but no migration history.";
+inline constexpr const char* kDevDrift =
+    "Drift detected: Your database schema is not in sync with your migration "
+    "history.\n\nThe following is a summary of the differences between the "
+    "expected database schema given your migrations files, and the actual "
+    "schema of the database.\n\n{}";
+inline constexpr const char* kDevResetDeclined =
+    "The database was not reset; nothing changed.";
+inline constexpr const char* kDevDataLossDeclined =
+    "Migration cancelled: it would lose data and was not confirmed.";
+inline constexpr const char* kDevUnexecutable =
+    "We found changes that cannot be executed:\n\n{}\n"
+    "You can use `airlock migrate dev --create-only` to create the migration "
+    "file, and manually modify it to address the underlying issue(s).\n"
+    "Then run `airlock migrate dev` to apply it and verify it works.";
+inline constexpr const char* kEmptyMigration = "-- This is an empty migration.";
+
 }  // namespace airlock::migrate::msg

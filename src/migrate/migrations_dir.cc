@@ -1,9 +1,15 @@
 #include "migrate/migrations_dir.h"
 
+#include <dirent.h>
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <regex>
 
@@ -23,23 +29,61 @@ std::string NormalizeProvider(std::string_view p) {
 
 Result<std::vector<MigrationDirectory>> ReadMigrationsDir(
     const std::string& dir) {
+  // Few system calls per migration (readdir's d_type, then openat + read):
+  // `status` reads hundreds of these and must stay fast.
   std::vector<MigrationDirectory> out;
-  if (!IsDirectory(dir)) return out;
-  AIRLOCK_ASSIGN_OR_RETURN(std::vector<std::string> names, ListDirectory(dir));
-  for (const auto& name : names) {
-    std::string path = (fs::path(dir) / name).string();
-    if (!IsDirectory(path)) continue;
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) {
+    if (errno == ENOENT || errno == ENOTDIR) return out;
+    return Status::Error(
+        fmt::format("Could not read {}: {}", dir, std::strerror(errno)));
+  }
+  int dfd = ::dirfd(d);
+  while (struct dirent* e = ::readdir(d)) {
+    std::string name = e->d_name;
+    if (name.empty() || name[0] == '.') continue;
+    bool is_dir = e->d_type == DT_DIR;
+    if (e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) {
+      struct stat st;
+      is_dir = ::fstatat(dfd, name.c_str(), &st, 0) == 0 && S_ISDIR(st.st_mode);
+    }
+    if (!is_dir) continue;
     MigrationDirectory m;
     m.name = name;
-    m.path = path;
-    m.script_path = (fs::path(path) / kScriptName).string();
-    if (!IsRegularFile(m.script_path)) {
-      return Status::Error(
-          "P3015", fmt::format(msg::kP3015MissingScript, m.script_path));
+    m.path = (fs::path(dir) / name).string();
+    m.script_path = (fs::path(m.path) / kScriptName).string();
+    int fd =
+        ::openat(dfd, (name + "/" + kScriptName).c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+      int err = errno;
+      ::closedir(d);
+      if (err == ENOENT) {
+        return Status::Error(
+            "P3015", fmt::format(msg::kP3015MissingScript, m.script_path));
+      }
+      return Status::Error(fmt::format("Could not read {}: {}", m.script_path,
+                                       std::strerror(err)));
     }
-    AIRLOCK_ASSIGN_OR_RETURN(m.script, ReadFile(m.script_path));
+    char buf[16384];
+    while (true) {
+      ssize_t n = ::read(fd, buf, sizeof buf);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) {
+        if (n < 0) {
+          int err = errno;
+          ::close(fd);
+          ::closedir(d);
+          return Status::Error(fmt::format("Could not read {}: {}",
+                                           m.script_path, std::strerror(err)));
+        }
+        break;
+      }
+      m.script.append(buf, static_cast<size_t>(n));
+    }
+    ::close(fd);
     out.push_back(std::move(m));
   }
+  ::closedir(d);
   std::sort(out.begin(), out.end(),
             [](const auto& a, const auto& b) { return a.name < b.name; });
   return out;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -115,7 +116,16 @@ Status EnsureTable(HistoryTable& history, bool* created) {
 // committed at least every kGroupCommit: a crash loses at most that much
 // work and leaves the database and history at a migration boundary, while
 // 200 small migrations need a handful of fsyncs rather than 200.
-constexpr std::chrono::milliseconds kGroupCommit{250};
+// AIRLOCK_GROUP_COMMIT_MS overrides it (0 = commit after every migration;
+// the fault-injection test uses both).
+std::chrono::milliseconds GroupCommitInterval() {
+  static const std::chrono::milliseconds interval = [] {
+    const char* env = std::getenv("AIRLOCK_GROUP_COMMIT_MS");
+    if (env && *env) return std::chrono::milliseconds(std::atoll(env));
+    return std::chrono::milliseconds(250);
+  }();
+  return interval;
+}
 
 class Applier {
  public:
@@ -142,7 +152,8 @@ class Applier {
           std::chrono::duration_cast<std::chrono::milliseconds>(now - start)
               .count());
     }
-    if (in_batch_ && now - batch_start_ >= kGroupCommit) return Commit();
+    if (in_batch_ && now - batch_start_ >= GroupCommitInterval())
+      return Commit();
     return Status::Ok();
   }
 
@@ -232,7 +243,7 @@ class Applier {
   std::vector<std::string> committed_;
 };
 
-Result<DeployResult> ApplyPending(
+Result<DeployResult> ApplyPendingImpl(
     db::Connection& conn, HistoryTable& history,
     const std::vector<MigrationDirectory>& migrations,
     const Observer& observer) {
@@ -282,6 +293,13 @@ Result<DeployResult> ApplyPending(
 
 }  // namespace
 
+Result<DeployResult> ApplyPending(
+    db::Connection& conn, HistoryTable& history,
+    const std::vector<MigrationDirectory>& migrations,
+    const Observer& observer) {
+  return ApplyPendingImpl(conn, history, migrations, observer);
+}
+
 Status ApplyMigration(db::Connection& conn, HistoryTable& history,
                       const MigrationDirectory& m) {
   Observer none;
@@ -317,7 +335,7 @@ Result<DeployResult> Deploy(db::Connection& conn,
     }
     AIRLOCK_RETURN_IF_ERROR(history.Create());
   }
-  return ApplyPending(conn, history, migrations, observer);
+  return ApplyPendingImpl(conn, history, migrations, observer);
 }
 
 Result<StatusReport> Diagnose(
@@ -522,7 +540,7 @@ Result<DeployResult> Reset(db::Connection& conn,
   AIRLOCK_RETURN_IF_ERROR(conn.DropAllObjects());
   HistoryTable history(conn);
   AIRLOCK_RETURN_IF_ERROR(history.Create());
-  return ApplyPending(conn, history, migrations, observer);
+  return ApplyPendingImpl(conn, history, migrations, observer);
 }
 
 }  // namespace airlock::migrate

@@ -48,6 +48,13 @@ Result<DeployResult> Deploy(db::Connection& conn,
                             const DeployOptions& options,
                             const Observer& observer);
 
+// Deploy without the lock and table checks: P3009, missing-locally, then
+// applies what is pending (history table must exist).
+Result<DeployResult> ApplyPending(
+    db::Connection& conn, HistoryTable& history,
+    const std::vector<MigrationDirectory>& migrations,
+    const Observer& observer);
+
 // Applies one migration (history table must exist). P3018 on failure.
 Status ApplyMigration(db::Connection& conn, HistoryTable& history,
                       const MigrationDirectory& migration);

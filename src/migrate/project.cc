@@ -106,6 +106,7 @@ Result<Project> LoadProject(const ProjectOptions& options) {
     return Status::Error("P1012",
                          fmt::format(msg::kSchemaInvalid, p.schema_display));
   }
+  p.schema = *validated;
   RawDatasource ds;
   bool has_ds = false;
   if (validated->has_datasource) {

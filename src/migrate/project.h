@@ -11,6 +11,7 @@
 #include "db/connect.h"
 #include "db/url.h"
 #include "schema/loader.h"
+#include "schema/schema.h"
 
 namespace airlock::migrate {
 
@@ -21,6 +22,7 @@ struct ProjectOptions {
 
 struct Project {
   schema::LoadedSchema loaded;
+  schema::Schema schema;           // the validated schema
   std::string schema_display;      // path as shown to the user
   std::string schema_dir;          // absolute folder of the schema file
   std::string migrations_dir;      // <schema_dir>/migrations

@@ -1,0 +1,17 @@
+// The seam between `airlock migrate dev` and the schema differ (src/diff).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "db/connection.h"
+#include "migrate/dev.h"
+
+namespace airlock::cli {
+
+// The differ for `dialect` working on `migrations_dir`, or null when this
+// build has none for the dialect yet.
+std::unique_ptr<migrate::MigrationDiffer> MakeMigrationDiffer(
+    db::Dialect dialect, const std::string& migrations_dir);
+
+}  // namespace airlock::cli

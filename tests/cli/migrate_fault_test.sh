@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Fault injection: kill -9 `airlock migrate deploy` at many points in time.
+# After every kill the database is at a migration boundary — each migration's
+# table exists exactly when the history has a finished row for it, no row is
+# left half-written, the file passes integrity_check — and rerunning deploy
+# finishes the job.
+HERE=$(cd "$(dirname "$0")" && pwd)
+source "$HERE/lib.sh"
+source "$HERE/migrate_lib.sh"
+
+N=16
+new_project
+for i in $(seq -w 1 $N); do
+  # A few ms of work per migration: a table, 10k rows and an index.
+  add_migration "202401010000${i}_m${i}" "CREATE TABLE \"T${i}\" (\"id\" INTEGER NOT NULL PRIMARY KEY, \"v\" TEXT);
+INSERT INTO \"T${i}\" (\"id\", \"v\") WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 10000) SELECT x, 'row' || x FROM c;
+CREATE INDEX \"T${i}_v_idx\" ON \"T${i}\"(\"v\");"
+done
+
+# Time a full deploy to spread the kill points over it.
+start=$(date +%s%N)
+"$AIRLOCK" migrate deploy >/dev/null
+full_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+echo "full deploy of $N migrations: $full_ms ms"
+
+check_boundary() {  # $1: label
+  local applied tables bad integrity
+  integrity=$(q 'PRAGMA integrity_check')
+  expect_eq "$integrity" "ok" "$1: integrity_check"
+  [ "$(q "SELECT count(*) FROM sqlite_master WHERE name = '_prisma_migrations'")" = 1 ] || { ok; return; }
+  bad=$(q 'SELECT count(*) FROM _prisma_migrations WHERE finished_at IS NULL OR applied_steps_count <> 1')
+  expect_eq "$bad" 0 "$1: no half-written history rows"
+  applied=$(q 'SELECT group_concat(substr(migration_name, 16), ",") FROM (SELECT migration_name FROM _prisma_migrations ORDER BY migration_name)')
+  tables=$(q "SELECT group_concat('m' || substr(name, 2), ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB 'T[0-9]*' ORDER BY name)")
+  expect_eq "$tables" "$applied" "$1: tables match the history"
+  local sql rows
+  sql=$(q "SELECT group_concat('SELECT count(*) AS n FROM \"' || name || '\"', ' UNION ALL ') FROM sqlite_master WHERE type = 'table' AND name GLOB 'T[0-9]*'")
+  if [ -n "$sql" ]; then
+    rows=$(q "SELECT count(*) FROM ($sql) WHERE n <> 10000")
+    expect_eq "$rows" 0 "$1: every applied table has all its rows"
+  fi
+}
+
+points=0
+partial=0
+step=$(( full_ms / 14 + 1 ))
+for delay in $(seq 0 "$step" $(( full_ms + step ))) $(for _ in 1 2 3 4; do echo $(( RANDOM % (full_ms + 1) )); done); do
+  rm -f prisma/dev.db prisma/dev.db-journal
+  # Alternate per-migration commits and the default group commit.
+  if [ $((points % 2)) = 0 ]; then export AIRLOCK_GROUP_COMMIT_MS=0; else unset AIRLOCK_GROUP_COMMIT_MS; fi
+  "$AIRLOCK" migrate deploy >/dev/null 2>&1 &
+  pid=$!
+  sleep "$(awk "BEGIN { print $delay / 1000 }")"
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  points=$((points + 1))
+  check_boundary "kill at ${delay} ms"
+  n=$(q "SELECT count(*) FROM sqlite_master WHERE name = '_prisma_migrations'" )
+  if [ "$n" = 1 ]; then
+    done_count=$(q 'SELECT count(*) FROM _prisma_migrations')
+    if [ "$done_count" -gt 0 ] && [ "$done_count" -lt "$N" ]; then partial=$((partial + 1)); fi
+  fi
+  unset AIRLOCK_GROUP_COMMIT_MS
+  run airlock migrate deploy
+  expect_code 0
+  check_boundary "rerun after kill at ${delay} ms"
+  expect_eq "$(q 'SELECT count(*) FROM _prisma_migrations')" "$N" "rerun after ${delay} ms applies the rest"
+done
+echo "killed at $points points, $partial of them between migrations"
+expect_true "some kills landed between migrations ($partial)" test "$partial" -ge 4
+finish
