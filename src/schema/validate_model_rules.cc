@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <set>
 
 #include "schema/validate_context.h"
@@ -530,7 +531,211 @@ class ModelRules {
   }
 };
 
-void ModelRules::PostgresOps(int, const Index&, const std::string&) {}
+// Operator classes and index types (GiST, GIN, SP-GiST, BRIN) against the
+// indexed fields' types, as Prisma's PostgreSQL connector checks them.
+void ModelRules::PostgresOps(int mi, const Index& idx,
+                             const std::string& attr) {
+  const Model& m = Models()[mi];
+  const std::string algo = idx.algorithm.value_or("BTree");
+  auto error = [&](const std::string& message) {
+    ctx_.Error(vmsg::AttributeError(attr, message), idx.span);
+  };
+  if (algo == "SpGist" && idx.fields.size() != 1)
+    error("SpGist does not support multi-column indices.");
+
+  for (const auto& f : idx.fields) {
+    if (f.field < 0) continue;
+    if (f.ops && f.ops->rfind("raw(", 0) == 0) continue;
+    const Field& field = m.fields[f.field];
+    const std::string* op = f.ops ? &*f.ops : nullptr;
+    const std::string nt = field.native_type ? field.native_type->name : "";
+    const bool has_nt = field.native_type.has_value();
+    const bool scalar = field.kind == Field::Kind::kScalar;
+    auto is = [&](ScalarType t) { return scalar && field.scalar == t; };
+    auto op_is = [&](std::initializer_list<const char*> names) {
+      if (!op) return false;
+      for (const char* n : names)
+        if (*op == n) return true;
+      return false;
+    };
+
+    if (op) {
+      bool ok;
+      if (*op == "InetOps")
+        ok = algo == "Gist" || algo == "SpGist";
+      else if (op_is({"JsonbOps", "JsonbPathOps", "ArrayOps"}))
+        ok = algo == "Gin";
+      else if (*op == "TextOps")
+        ok = algo == "SpGist";
+      else
+        ok = algo == "Brin";
+      if (!ok) {
+        error(fmt::format(
+            "The given operator class `{}` is not supported with the `{}` "
+            "index type.",
+            *op, algo));
+        continue;
+      }
+    }
+
+    auto fail = [&]() {
+      if (has_nt && op) {
+        error(fmt::format(
+            "The given operator class `{}` does not support native type `{}` "
+            "of field `{}`.",
+            *op, nt, field.name));
+      } else if (has_nt) {
+        error(fmt::format(
+            "The {} index field type `{}` has no default operator class.", algo,
+            nt));
+      } else if (op) {
+        error(fmt::format(
+            "The given operator class `{}` expects the field `{}` to define a "
+            "valid native type.",
+            *op, field.name));
+      } else {
+        bool supported = true;
+        if (field.kind != Field::Kind::kUnsupported) {
+          if (algo == "Gist" || algo == "SpGist")
+            supported = is(ScalarType::kString);
+          else if (algo == "Gin")
+            supported = is(ScalarType::kJson) || field.IsList();
+          else if (algo == "Brin")
+            supported = is(ScalarType::kString) || is(ScalarType::kBytes) ||
+                        is(ScalarType::kDateTime) || is(ScalarType::kFloat) ||
+                        is(ScalarType::kInt) || is(ScalarType::kBigInt) ||
+                        is(ScalarType::kDecimal);
+        }
+        if (!supported)
+          error(fmt::format(
+              "The {} index type does not support the type of the field `{}`.",
+              algo, field.name));
+      }
+    };
+    auto not_of = [&](const char* type) {
+      error(fmt::format(
+          "The given operator class `{}` points to the field `{}` that is not "
+          "of {} type.",
+          *op, field.name, type));
+    };
+
+    if (algo == "Gist") {
+      if (!(nt == "Inet" && op_is({"InetOps"}))) fail();
+    } else if (algo == "Gin") {
+      if (!has_nt && !op && is(ScalarType::kJson)) continue;
+      if (!op && field.IsList()) continue;
+      if (nt == "JsonB" && (!op || op_is({"JsonbOps", "JsonbPathOps"})))
+        continue;
+      if (!has_nt && op_is({"JsonbOps", "JsonbPathOps"})) {
+        if (!is(ScalarType::kJson)) not_of("Json");
+        continue;
+      }
+      if (op_is({"ArrayOps"})) {
+        if (!field.IsList())
+          error(fmt::format(
+              "The given operator class `ArrayOps` expects the type of field "
+              "`{}` to be an array.",
+              field.name));
+        continue;
+      }
+      fail();
+    } else if (algo == "SpGist") {
+      if (nt == "Inet" && (!op || op_is({"InetOps"}))) continue;
+      if (!has_nt && !op && is(ScalarType::kString)) continue;
+      if (!has_nt && op_is({"TextOps"})) {
+        if (!is(ScalarType::kString)) not_of("String");
+        continue;
+      }
+      if ((nt == "Text" || nt == "VarChar" || nt == "Char") &&
+          (!op || op_is({"TextOps"})))
+        continue;
+      fail();
+    } else if (algo == "Brin") {
+      struct Row {
+        const char* native;
+        std::initializer_list<const char*> ops;
+      };
+      static const Row kRows[] = {
+          {"Bit", {"BitMinMaxOps"}},
+          {"VarBit", {"VarBitMinMaxOps"}},
+          {"Char", {"BpcharBloomOps", "BpcharMinMaxOps"}},
+          {"Date", {"DateBloomOps", "DateMinMaxOps", "DateMinMaxMultiOps"}},
+          {"Real",
+           {"Float4BloomOps", "Float4MinMaxOps", "Float4MinMaxMultiOps"}},
+          {"DoublePrecision",
+           {"Float8BloomOps", "Float8MinMaxOps", "Float8MinMaxMultiOps"}},
+          {"Inet",
+           {"InetInclusionOps", "InetBloomOps", "InetMinMaxOps",
+            "InetMinMaxMultiOps"}},
+          {"SmallInt", {"Int2BloomOps", "Int2MinMaxOps", "Int2MinMaxMultiOps"}},
+          {"Integer", {"Int4BloomOps", "Int4MinMaxOps", "Int4MinMaxMultiOps"}},
+          {"BigInt", {"Int8BloomOps", "Int8MinMaxOps", "Int8MinMaxMultiOps"}},
+          {"Decimal",
+           {"NumericBloomOps", "NumericMinMaxOps", "NumericMinMaxMultiOps"}},
+          {"Oid", {"OidBloomOps", "OidMinMaxOps", "OidMinMaxMultiOps"}},
+          {"ByteA", {"ByteaBloomOps", "ByteaMinMaxOps"}},
+          {"Text", {"TextBloomOps", "TextMinMaxOps"}},
+          {"VarChar", {"TextBloomOps", "TextMinMaxOps"}},
+          {"Timestamp",
+           {"TimestampBloomOps", "TimestampMinMaxOps",
+            "TimestampMinMaxMultiOps"}},
+          {"Timestamptz",
+           {"TimestampTzBloomOps", "TimestampTzMinMaxOps",
+            "TimestampTzMinMaxMultiOps"}},
+          {"Time", {"TimeBloomOps", "TimeMinMaxOps", "TimeMinMaxMultiOps"}},
+          {"Timetz",
+           {"TimeTzBloomOps", "TimeTzMinMaxOps", "TimeTzMinMaxMultiOps"}},
+          {"Uuid", {"UuidBloomOps", "UuidMinMaxOps", "UuidMinMaxMultiOps"}},
+      };
+      bool ok = false;
+      if (has_nt) {
+        for (const auto& r : kRows)
+          if (nt == r.native && (!op || op_is(r.ops))) ok = true;
+        if (ok) continue;
+      } else {
+        struct Plain {
+          ScalarType type;
+          const char* name;
+          std::initializer_list<const char*> ops;
+        };
+        static const Plain kPlain[] = {
+            {ScalarType::kFloat,
+             "Float",
+             {"Float8BloomOps", "Float8MinMaxOps", "Float8MinMaxMultiOps"}},
+            {ScalarType::kInt,
+             "Int",
+             {"Int4BloomOps", "Int4MinMaxOps", "Int4MinMaxMultiOps"}},
+            {ScalarType::kBigInt,
+             "BigInt",
+             {"Int8BloomOps", "Int8MinMaxOps", "Int8MinMaxMultiOps"}},
+            {ScalarType::kDecimal,
+             "Decimal",
+             {"NumericBloomOps", "NumericMinMaxOps", "NumericMinMaxMultiOps"}},
+            {ScalarType::kBytes, "Bytes", {"ByteaBloomOps", "ByteaMinMaxOps"}},
+            {ScalarType::kString, "String", {"TextBloomOps", "TextMinMaxOps"}},
+            {ScalarType::kDateTime,
+             "DateTime",
+             {"TimestampBloomOps", "TimestampMinMaxOps",
+              "TimestampMinMaxMultiOps"}},
+        };
+        bool handled = false;
+        for (const auto& r : kPlain) {
+          if (!op && is(r.type)) {
+            handled = true;
+            break;
+          }
+          if (op_is(r.ops)) {
+            if (!is(r.type)) not_of(r.name);
+            handled = true;
+            break;
+          }
+        }
+        if (handled) continue;
+      }
+      fail();
+    }
+  }
+}
 
 }  // namespace
 
