@@ -14,8 +14,8 @@
 
 #include "backup/backup.h"
 #include "base/term.h"
-#include "cli/command.h"
 #include "cli/backup_messages.h"
+#include "cli/command.h"
 #include "cli/subcommand.h"
 #include "db/connect.h"
 #include "db/dotenv.h"

@@ -50,9 +50,8 @@ class SqliteDevDiffer final : public migrate::MigrationDiffer {
     sqlschema::SqlSchema previous;
     previous.provider = schema::Provider::kSqlite;
     if (IsDirectory(migrations_dir_)) {
-      AIRLOCK_ASSIGN_OR_RETURN(
-          previous,
-          connector->ReplayMigrations(migrations_dir_, "file::memory:"));
+      AIRLOCK_ASSIGN_OR_RETURN(previous, connector->ReplayMigrations(
+                                             migrations_dir_, "file::memory:"));
     }
     sqlschema::SqlSchema next =
         sqlschema::Calculate(target, schema::Provider::kSqlite);

@@ -27,10 +27,10 @@ struct Expression {
   // Number text as written, decoded string, constant (dotted path) or
   // function name.
   std::string value;
-  std::vector<Argument> args;      // kFunction
+  std::vector<Argument> args;  // kFunction
   bool args_trailing_comma = false;
-  Span args_span;                  // kFunction: the parenthesised list
-  std::vector<Expression> items;   // kArray
+  Span args_span;                 // kFunction: the parenthesised list
+  std::vector<Expression> items;  // kArray
   Span span;
 
   bool IsString() const { return kind == Kind::kString; }
@@ -79,8 +79,8 @@ struct Comment {
 enum class Arity { kRequired, kOptional, kList };
 
 struct FieldType {
-  Identifier name;             // the type name, or the text in Unsupported("…")
-  bool unsupported = false;    // Unsupported("…")
+  Identifier name;           // the type name, or the text in Unsupported("…")
+  bool unsupported = false;  // Unsupported("…")
   Arity arity = Arity::kRequired;
   Span span;
 };
@@ -89,7 +89,7 @@ struct Field {
   Identifier name;
   std::optional<FieldType> type;  // absent: reported as invalid declaration
   std::vector<Attribute> attributes;
-  std::string documentation;      // joined `///` lines above, without ///
+  std::string documentation;  // joined `///` lines above, without ///
   std::optional<Comment> trailing_comment;
   bool legacy_colon = false;
   Span span;
@@ -143,13 +143,14 @@ enum class BlockKind {
 struct Block {
   BlockKind kind;
   Identifier name;
-  std::string documentation;  // `///` lines directly above the block
-  std::vector<Field> fields;  // model, view, type
+  std::string documentation;          // `///` lines directly above the block
+  std::vector<Field> fields;          // model, view, type
   std::vector<Attribute> attributes;  // @@ block attributes
-  std::vector<std::optional<Comment>> attribute_comments;  // trailing, per attribute
-  std::vector<EnumValue> values;      // enum
-  std::vector<KeyValue> properties;   // datasource, generator
-  std::vector<BlockEntry> entries;    // every line in order
+  std::vector<std::optional<Comment>>
+      attribute_comments;            // trailing, per attribute
+  std::vector<EnumValue> values;     // enum
+  std::vector<KeyValue> properties;  // datasource, generator
+  std::vector<BlockEntry> entries;   // every line in order
   std::string open_rest;  // text after `{` on the opening line (e.g. comment)
   Span keyword_span;
   Span span;

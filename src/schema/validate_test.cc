@@ -10,7 +10,8 @@
 namespace airlock::schema {
 namespace {
 
-std::optional<Schema> ValidateText(const std::string& text, Diagnostics& diags) {
+std::optional<Schema> ValidateText(const std::string& text,
+                                   Diagnostics& diags) {
   SourceSet sources{{"schema.prisma", text}};
   return ParseAndValidate(sources, diags);
 }
@@ -102,9 +103,10 @@ TEST(ValidateTest, ResolvesDefaults) {
 TEST(ValidateTest, TruncatesLongConstraintNames) {
   std::string table(70, 't');
   Diagnostics diags;
-  auto s = ValidateText("datasource db {\n  provider = \"postgresql\"\n}\nmodel " +
-                   table + " {\n  id Int @id\n}\n",
-               diags);
+  auto s =
+      ValidateText("datasource db {\n  provider = \"postgresql\"\n}\nmodel " +
+                       table + " {\n  id Int @id\n}\n",
+                   diags);
   ASSERT_TRUE(s);
   EXPECT_EQ(s->models[0].primary_key->db_name, std::string(58, 't') + "_pkey");
   EXPECT_EQ(s->models[0].primary_key->db_name.size(), 63u);
@@ -114,8 +116,8 @@ TEST(ValidateTest, UrlSchemeMustFitProvider) {
   Diagnostics diags;
   EXPECT_FALSE(
       ValidateText("datasource db {\n  provider = \"mysql\"\n  url = "
-          "\"postgresql://x\"\n}\n",
-          diags));
+                   "\"postgresql://x\"\n}\n",
+                   diags));
   ASSERT_EQ(diags.ErrorCount(), 1u);
   EXPECT_NE(diags.items()[0].message.find(
                 "the URL must start with the protocol `mysql://`."),
@@ -123,13 +125,14 @@ TEST(ValidateTest, UrlSchemeMustFitProvider) {
   Diagnostics env;  // an unset env var is no error for validate
   EXPECT_TRUE(
       ValidateText("datasource db {\n  provider = \"mysql\"\n  url = "
-          "env(\"SURELY_UNSET_VAR_1234\")\n}\n",
-          env));
+                   "env(\"SURELY_UNSET_VAR_1234\")\n}\n",
+                   env));
 }
 
 TEST(ValidateTest, ReportsEveryError) {
   Diagnostics diags;
-  EXPECT_FALSE(ValidateText("model A {\n  id Int @id\n  b Foo\n  c Bar\n}\n", diags));
+  EXPECT_FALSE(
+      ValidateText("model A {\n  id Int @id\n  b Foo\n  c Bar\n}\n", diags));
   EXPECT_EQ(diags.ErrorCount(), 2u);
 }
 
@@ -150,7 +153,8 @@ TEST(ValidateTest, BadInputGivesDiagnostics) {
     EXPECT_TRUE(diags.HasErrors()) << in;
   }
   Diagnostics empty;
-  EXPECT_TRUE(ValidateText("", empty));  // an empty schema is valid, as in Prisma
+  EXPECT_TRUE(
+      ValidateText("", empty));  // an empty schema is valid, as in Prisma
 }
 
 TEST(ValidateTest, DeepNestingInAttributeArguments) {
