@@ -31,6 +31,8 @@ struct Project {
   std::string provider;  // "sqlite", "mysql", "postgresql"
   db::DatabaseUrl url;
   bool url_from_flag = false;
+  // The datasource's shadowDatabaseUrl (literal or env), when set.
+  std::optional<db::DatabaseUrl> shadow_url;
 
   // Options for db::Connect: relative SQLite paths against the schema folder
   // (or the working directory for --url).
