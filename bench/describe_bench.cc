@@ -3,8 +3,10 @@
 // of `migrate diff --from-empty`), describes it 5 times and prints the
 // median, then checks the description against the schema (no drift).
 //
-//   describe_bench mysql|postgres     (server URL: AIRLOCK_TEST_MYSQL_URL /
-//                                      AIRLOCK_TEST_POSTGRES_URL)
+//   describe_bench mysql|postgres [URL]
+// Server: AIRLOCK_TEST_MYSQL_URL / AIRLOCK_TEST_POSTGRES_URL; a fresh
+// database is created there and dropped. With URL: that database, already
+// built from the same schema, is described as it is (kept).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -55,18 +57,21 @@ int main(int argc, char** argv) {
   empty.provider = target.provider;
   std::string sql = render::RenderScript(diff::Diff(empty, target));
 
-  auto base = db::ParseDatabaseUrl(env);
+  bool existing = argc > 2;
+  auto base = db::ParseDatabaseUrl(existing ? argv[2] : env);
   if (!base.ok()) return 1;
-  db::DatabaseUrl url = db::WithUniqueDatabase(*base);
+  db::DatabaseUrl url = existing ? *base : db::WithUniqueDatabase(*base);
   db::ConnectOptions options;
-  if (Status st = db::CreateDatabase(url, options); !st.ok()) {
-    std::fprintf(stderr, "%s\n", st.message().c_str());
-    return 1;
+  if (!existing) {
+    if (Status st = db::CreateDatabase(url, options); !st.ok()) {
+      std::fprintf(stderr, "%s\n", st.message().c_str());
+      return 1;
+    }
   }
   int rc = 0;
   {
     auto conn = db::Connect(url, options);
-    if (!conn.ok() || !(*conn)->ExecuteScript(sql).ok()) {
+    if (!conn.ok() || (!existing && !(*conn)->ExecuteScript(sql).ok())) {
       std::fprintf(stderr, "could not build the database: %s\n",
                    conn.ok() ? (*conn)->last_error().message.c_str()
                              : conn.status().message().c_str());
@@ -99,6 +104,6 @@ int main(int argc, char** argv) {
       }
     }
   }
-  (void)db::DropDatabase(url, options);
+  if (!existing) (void)db::DropDatabase(url, options);
   return rc;
 }

@@ -16,6 +16,8 @@ namespace airlock::describe {
 // SQLite database (Prisma's _prisma_migrations table is left out). Error when
 // a catalogue query fails.
 Result<sqlschema::SqlSchema> DescribeSqlite(SqliteDb& db);
+// The same through the shared db layer.
+Result<sqlschema::SqlSchema> DescribeSqlite(db::Connection& conn);
 
 // The base tables of a MySQL/MariaDB connection's database (DATABASE()):
 // columns with native types, defaults, auto-increment, primary keys, indexes
@@ -32,8 +34,8 @@ Result<sqlschema::SqlSchema> DescribeMysql(db::Connection& conn);
 Result<sqlschema::SqlSchema> DescribePostgres(
     db::Connection& conn, const std::vector<std::string>& schemas = {});
 
-// DescribeMysql or DescribePostgres by the connection's dialect (SQLite
-// through db::Connection is not supported yet: use DescribeSqlite).
+// DescribeSqlite, DescribeMysql or DescribePostgres (current schema) by the
+// connection's dialect.
 Result<sqlschema::SqlSchema> DescribeConnection(db::Connection& conn);
 
 }  // namespace airlock::describe

@@ -1,5 +1,3 @@
-#include <fmt/format.h>
-
 #include "describe/describe.h"
 
 namespace airlock::describe {
@@ -11,11 +9,9 @@ Result<sqlschema::SqlSchema> DescribeConnection(db::Connection& conn) {
     case db::Dialect::kPostgres:
       return DescribePostgres(conn);
     case db::Dialect::kSqlite:
-      break;
+      return DescribeSqlite(conn);
   }
-  return Status::Error(
-      fmt::format("describing {} through db::Connection is not supported",
-                  db::DialectName(conn.dialect())));
+  return Status::Error("unknown dialect");
 }
 
 }  // namespace airlock::describe

@@ -199,17 +199,19 @@ Result<sqlschema::SqlSchema> DescribeMysql(db::Connection& conn) {
       }
     }
   }
-  AIRLOCK_ASSIGN_OR_RETURN(db::Rows columns, conn.Query(sql::kMysqlColumns));
+  AIRLOCK_ASSIGN_OR_RETURN(db::Rows tables, conn.Query(sql::kMysqlTables));
   std::map<std::string, int> table_index;
+  for (const auto& r : tables.rows) {
+    table_index.emplace(Text(r, 0), static_cast<int>(out.tables.size()));
+    sqlschema::Table t;
+    t.name = Text(r, 0);
+    out.tables.push_back(std::move(t));
+  }
+  AIRLOCK_ASSIGN_OR_RETURN(db::Rows columns, conn.Query(sql::kMysqlColumns));
   for (const auto& r : columns.rows) {
     std::string table = Text(r, 0);
-    auto [it, inserted] =
-        table_index.emplace(table, static_cast<int>(out.tables.size()));
-    if (inserted) {
-      sqlschema::Table t;
-      t.name = table;
-      out.tables.push_back(std::move(t));
-    }
+    auto it = table_index.find(table);
+    if (it == table_index.end()) continue;  // a view
     sqlschema::Table& t = out.tables[it->second];
     sqlschema::Column col;
     col.name = Text(r, 1);
@@ -265,6 +267,15 @@ Result<sqlschema::SqlSchema> DescribeMysql(db::Connection& conn) {
     t.indexes.back().columns.push_back(std::move(ic));
   }
 
+  AIRLOCK_ASSIGN_OR_RETURN(db::Rows actions,
+                           conn.Query(sql::kMysqlForeignKeyActions));
+  // (table, constraint) -> (UPDATE_RULE, DELETE_RULE)
+  std::map<std::pair<std::string, std::string>,
+           std::pair<std::string, std::string>>
+      rules;
+  for (const auto& r : actions.rows) {
+    rules[{Text(r, 0), Text(r, 1)}] = {Text(r, 2), Text(r, 3)};
+  }
   AIRLOCK_ASSIGN_OR_RETURN(db::Rows fks, conn.Query(sql::kMysqlForeignKeys));
   int ordinal = 0;
   for (const auto& r : fks.rows) {
@@ -276,8 +287,11 @@ Result<sqlschema::SqlSchema> DescribeMysql(db::Connection& conn) {
       sqlschema::ForeignKey fk;
       fk.name = name;
       fk.referenced_table = Text(r, 4);
-      fk.on_update = ActionOf(Text(r, 6));
-      fk.on_delete = ActionOf(Text(r, 7));
+      auto rule = rules.find({t.name, name});
+      if (rule != rules.end()) {
+        fk.on_update = ActionOf(rule->second.first);
+        fk.on_delete = ActionOf(rule->second.second);
+      }
       fk.ordinal = ordinal++;
       t.foreign_keys.push_back(std::move(fk));
     }

@@ -1,13 +1,9 @@
--- Foreign key columns of the connection's database with their actions, in
--- constraint and column order.
-SELECT k.TABLE_NAME, k.CONSTRAINT_NAME, k.COLUMN_NAME,
-       k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME,
-       k.REFERENCED_COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE
-FROM information_schema.KEY_COLUMN_USAGE k
-JOIN information_schema.REFERENTIAL_CONSTRAINTS r
-  ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA
- AND r.TABLE_NAME = k.TABLE_NAME
- AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME
-WHERE k.TABLE_SCHEMA = DATABASE()
-  AND k.REFERENCED_TABLE_NAME IS NOT NULL
-ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION
+-- Foreign key columns of the connection's database in constraint and column
+-- order. Their actions come from mysql_foreign_key_actions.sql (joining the
+-- two views in SQL is 30x slower on MariaDB).
+SELECT TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME, REFERENCED_TABLE_SCHEMA,
+       REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME
+FROM information_schema.KEY_COLUMN_USAGE
+WHERE TABLE_SCHEMA = DATABASE()
+  AND REFERENCED_TABLE_NAME IS NOT NULL
+ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION
