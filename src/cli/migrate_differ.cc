@@ -68,8 +68,8 @@ class SqliteDevDiffer final : public migrate::MigrationDiffer {
     plan.unexecutable = changes.unexecutable;
     // The file gets the checks without row counts, as Prisma writes it: the
     // counts belong to this database, the file to every database.
-    plan.script = diff::CheckDestructiveChanges(m, nullptr).ScriptComment() +
-                  render::RenderScript(m);
+    plan.script = render::RenderScript(
+        m, diff::CheckDestructiveChanges(m, nullptr).All());
     return plan;
   }
 

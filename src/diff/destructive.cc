@@ -314,13 +314,6 @@ std::vector<std::string> DestructiveChanges::All() const {
   return out;
 }
 
-std::string DestructiveChanges::ScriptComment() const {
-  if (empty()) return "";
-  std::string out = "/*\n  Warnings:\n\n";
-  for (const std::string& line : All()) out += "  - " + line + "\n";
-  return out + "\n*/\n";
-}
-
 DestructiveChanges CheckDestructiveChanges(const Migration& migration,
                                            DataInspector* inspector) {
   return Checker(migration, inspector).Run();

@@ -31,9 +31,6 @@ struct DestructiveChanges {
   bool empty() const { return warnings.empty() && unexecutable.empty(); }
   // Warnings then unexecutable steps: the lines of the migration.sql block.
   std::vector<std::string> All() const;
-  // The comment Prisma puts at the top of migration.sql ("/*\n  Warnings:
-  // ..."), listing All(); empty when there is nothing to say.
-  std::string ScriptComment() const;
 };
 
 DestructiveChanges CheckDestructiveChanges(const Migration& migration,
