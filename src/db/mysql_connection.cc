@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "db/messages.h"
+#include "db/mysql_api.h"
 #include "db/server_options.h"
 #include "db/sql_split.h"
 
@@ -87,6 +88,7 @@ Status ConnectError(MYSQL* m, const DatabaseUrl& url, const Target& t,
 // Opens a raw handle; `database` may be empty (server-level work).
 Result<MYSQL*> RawConnect(const DatabaseUrl& url, const ConnectOptions& options,
                           const std::string& database) {
+  AIRLOCK_RETURN_IF_ERROR(LoadMysqlApi());
   AIRLOCK_ASSIGN_OR_RETURN(int timeout, ConnectTimeoutSeconds(url));
   Target t = TargetOf(url);
   if (url.Param("sslidentity")) {

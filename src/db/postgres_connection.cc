@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "db/messages.h"
+#include "db/pq_api.h"
 #include "db/server_options.h"
 #include "db/sql_split.h"
 
@@ -93,6 +94,7 @@ void IgnoreNotice(void*, const char*) {}
 Result<PGconn*> RawConnect(const DatabaseUrl& url,
                            const ConnectOptions& options,
                            const std::string& db) {
+  AIRLOCK_RETURN_IF_ERROR(LoadPqApi());
   AIRLOCK_ASSIGN_OR_RETURN(int timeout, ConnectTimeoutSeconds(url));
   Target t = TargetOf(url);
   if (url.Param("sslidentity")) {
