@@ -475,7 +475,9 @@ Result<std::unique_ptr<Connection>> OpenMysql(const DatabaseUrl& url,
                                               const ConnectOptions& options) {
   auto m = RawConnect(url, options, url.database);
   if (!m.ok() && m.status().code() == "P1003" && options.create_if_missing) {
-    AIRLOCK_RETURN_IF_ERROR(CreateMysqlDatabase(url, options));
+    // P1009: a concurrent process (another deploy) created it meanwhile.
+    Status created = CreateMysqlDatabase(url, options);
+    if (!created.ok() && created.code() != "P1009") return created;
     m = RawConnect(url, options, url.database);
   }
   if (!m.ok()) return m.status();
