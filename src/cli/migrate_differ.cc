@@ -5,10 +5,11 @@
 //     diffed against sqlschema::Calculate(schema), rendered as migration.sql.
 //   Drift: the replay of the applied migrations (the shadow connection) and
 //     the live database compared object by object through sqlite_master.
+//   Warnings: diff::CheckDestructiveChanges with row counts from the live
+//     database, written on top of migration.sql as Prisma does.
 // MySQL/MariaDB and PostgreSQL:
 //   PlanMigration: the shadow database (dev replayed the folder into it)
-//     described, diffed against Calculate(schema), with Prisma's data-loss
-//     warnings and unexecutable steps counted on the live database.
+//     described, diffed against Calculate(schema), warnings as for SQLite.
 //   Drift: both databases described and diffed; Prisma's summary.
 #include "cli/migrate_differ.h"
 
@@ -16,9 +17,10 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "base/files.h"
-#include "describe/connection_inspector.h"
+#include "cli/connection_inspector.h"
 #include "describe/connector.h"
 #include "describe/describe.h"
 #include "diff/destructive.h"
@@ -49,7 +51,7 @@ class SqliteDevDiffer final : public migrate::MigrationDiffer {
   explicit SqliteDevDiffer(std::string migrations_dir)
       : migrations_dir_(std::move(migrations_dir)) {}
 
-  Result<Plan> PlanMigration(db::Connection&, db::Connection&,
+  Result<Plan> PlanMigration(db::Connection&, db::Connection& live,
                              const schema::Schema& target) override {
     const describe::Connector* connector =
         describe::ConnectorFor(schema::Provider::kSqlite);
@@ -64,7 +66,16 @@ class SqliteDevDiffer final : public migrate::MigrationDiffer {
         sqlschema::Calculate(target, schema::Provider::kSqlite);
     diff::Migration m = diff::Diff(previous, next);
     Plan plan;
-    if (!m.empty()) plan.script = render::RenderScript(m);
+    if (m.empty()) return plan;
+    ConnectionDataInspector inspector(live);
+    diff::DestructiveChanges changes =
+        diff::CheckDestructiveChanges(m, &inspector);
+    plan.warnings = changes.warnings;
+    plan.unexecutable = changes.unexecutable;
+    // The file gets the checks without row counts, as Prisma writes it: the
+    // counts belong to this database, the file to every database.
+    plan.script = render::RenderScript(
+        m, diff::CheckDestructiveChanges(m, nullptr).All());
     return plan;
   }
 
@@ -106,12 +117,13 @@ class ServerDevDiffer final : public migrate::MigrationDiffer {
     diff::Migration m = diff::Diff(previous, next);
     Plan plan;
     if (m.empty()) return plan;
-    describe::ConnectionDataInspector inspector(live);
+    ConnectionDataInspector inspector(live);
     diff::DestructiveChanges changes =
         diff::CheckDestructiveChanges(m, &inspector);
     plan.warnings = changes.warnings;
     plan.unexecutable = changes.unexecutable;
-    plan.script = render::RenderScript(m, changes.All());
+    plan.script = render::RenderScript(
+        m, diff::CheckDestructiveChanges(m, nullptr).All());
     return plan;
   }
 

@@ -1,11 +1,12 @@
-// Row and value counts through a db::Connection (any dialect) for the
-// destructive-change checks.
+// Row and non-null counts read through a db::Connection, for the
+// destructive-change checks of `migrate dev` (diff/destructive.h). Works for
+// every dialect: identifiers are quoted by the connection.
 #pragma once
 
 #include "db/connection.h"
 #include "diff/destructive.h"
 
-namespace airlock::describe {
+namespace airlock::cli {
 
 class ConnectionDataInspector final : public diff::DataInspector {
  public:
@@ -17,10 +18,11 @@ class ConnectionDataInspector final : public diff::DataInspector {
                                       const std::string& column) override;
 
  private:
+  std::string QualifiedTable(const std::optional<std::string>& schema,
+                             const std::string& table) const;
   std::optional<int64_t> Count(const std::string& sql);
-  std::string Table(const std::optional<std::string>& schema,
-                    const std::string& table) const;
+
   db::Connection& conn_;
 };
 
-}  // namespace airlock::describe
+}  // namespace airlock::cli
