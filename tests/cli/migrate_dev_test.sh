@@ -3,9 +3,10 @@
 # without models: in sync, a --create-only empty migration edited by hand and
 # then applied, Prisma's slugs, the warning on meaningless names, a drift that
 # needs a reset (refused without a terminal or --yes, done with --yes). Then
-# models: the first migration, a change (new column, index, relation), in
-# sync afterwards, and a shadowDatabaseUrl that is used and kept. Servers: the
-# temporary shadow database is created and dropped.
+# models: the first migration, a change (new column, index, table), in sync
+# afterwards (servers: through a temporary shadow database), a
+# shadowDatabaseUrl that is emptied, used and kept, and (PostgreSQL) P3014
+# for a user who may not create databases, fixed by shadowDatabaseUrl.
 # dialects: sqlite mysql postgres
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/lib.sh"
@@ -91,7 +92,7 @@ S
 run airlock migrate dev --name init
 expect_code 0
 expect_out "CREATE TABLE $(qi User)"
-expect_out "AddForeignKey"
+expect_out "Post_authorId_fkey"
 expect_eq "$(has_table Post)" 1 "Post created"
 sleep 1
 # A change: a new optional column with a default, an index, and a new table.
