@@ -48,7 +48,20 @@ Context::Context(const sqlschema::SqlSchema& database,
       dialect(DialectFor(database.provider)),
       provider(database.provider),
       prev(previous) {
-  for (const auto& t : db.tables) tables.push_back(&t);
+  owned = db.tables;
+  for (auto& t : owned) {
+    auto& fks = t.foreign_keys;
+    if (provider == sqlschema::Provider::kSqlite) {
+      std::stable_sort(
+          fks.begin(), fks.end(),
+          [](const auto& a, const auto& b) { return a.ordinal > b.ordinal; });
+    } else {
+      std::stable_sort(
+          fks.begin(), fks.end(),
+          [](const auto& a, const auto& b) { return a.name < b.name; });
+    }
+  }
+  for (const auto& t : owned) tables.push_back(&t);
   std::stable_sort(tables.begin(), tables.end(), [](auto* a, auto* b) {
     if (a->schema != b->schema) return a->schema < b->schema;
     return a->name < b->name;
@@ -278,6 +291,12 @@ bool Context::HasUsableIdentifier(int table) const {
   if (t.primary_key && usable(t.primary_key->columns)) return true;
   for (const auto& idx : t.indexes)
     if (idx.IsUnique() && usable(idx.columns)) return true;
+  return false;
+}
+
+bool Context::PrevModelHasTable(int model) const {
+  for (size_t t = 0; t < tables.size(); ++t)
+    if (prev_model[t] == model && !hidden[t]) return true;
   return false;
 }
 

@@ -30,8 +30,13 @@ struct Context {
   const sqlschema::SqlSchema& db;
   const Dialect& dialect;
   sqlschema::Provider provider;
-  const schema::Schema* prev;  // nullptr: fresh introspection
+  const schema::Schema* prev;       // nullptr: fresh introspection
+  bool emulated_relations = false;  // relationMode = "prisma"
 
+  // Copies of the database's tables with foreign keys in Prisma's order
+  // (by constraint name; SQLite: as PRAGMA foreign_key_list lists them,
+  // last declared first).
+  std::vector<sqlschema::Table> owned;
   std::vector<const sqlschema::Table*> tables;  // sorted by name; id = index
   std::vector<bool> hidden;                     // migration tables
   std::vector<bool> join_table;                 // implicit m2m tables
@@ -56,6 +61,8 @@ struct Context {
   // supported columns.
   bool HasUsableIdentifier(int table) const;
   bool ModelIgnored(int table) const;
+  // Whether a model of the previous schema still has its table.
+  bool PrevModelHasTable(int model) const;
   sqlschema::ColumnFamily Family(int table, int column) const;
 };
 

@@ -71,6 +71,7 @@ std::vector<Block> BuildEnums(const Context& ctx) {
 IntrospectResult Introspect(const sqlschema::SqlSchema& db,
                             const PreviousSchema& previous) {
   Context ctx(db, previous.schema);
+  ctx.emulated_relations = previous.relation_mode_prisma;
   Relations rels = CalculateRelations(ctx);
   std::vector<ModelBlock> models = BuildModels(ctx, rels);
   std::vector<Block> enums = BuildEnums(ctx);

@@ -23,6 +23,9 @@ struct PreviousSchema {
   const schema::Schema* schema = nullptr;  // validated; may have no models
   const schema::ast::Ast* ast = nullptr;   // for the configuration blocks
   const SourceSet* sources = nullptr;
+  // relationMode = "prisma": no foreign keys; relation fields are copied
+  // from the previous schema instead of derived from foreign keys.
+  bool relation_mode_prisma = false;
 };
 
 struct IntrospectResult {

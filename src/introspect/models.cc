@@ -128,6 +128,15 @@ class ModelBuilder {
     for (size_t c = 0; c < table_.columns.size(); ++c)
       b.lines.push_back(ScalarField(static_cast<int>(c)));
     for (const auto& rf : rels_.fields[t_]) b.lines.push_back(RelationLine(rf));
+    if (ctx_.emulated_relations && pm) {
+      for (const auto& f : pm->fields) {
+        if (f.kind != schema::Field::Kind::kRelation || f.relation < 0 ||
+            !ctx_.PrevModelHasTable(ctx_.prev->FindModel(f.type_name))) {
+          continue;
+        }
+        b.lines.push_back(EmulatedRelation(f));
+      }
+    }
 
     if (table_.primary_key && table_.primary_key->columns.size() > 1)
       b.block_attributes.push_back(BlockId());
@@ -385,6 +394,44 @@ class ModelBuilder {
       l.documentation += kInvalidFieldName;
       l.commented_out = true;
     }
+    return l;
+  }
+
+  // relationMode = "prisma": the relation field as the previous schema
+  // declares it (its related model must still have a table).
+  Line EmulatedRelation(const schema::Field& f) const {
+    const auto& rel = ctx_.prev->relations[f.relation];
+    const schema::Model* pm = ctx_.PrevModel(t_);
+    bool forward = !rel.fields.empty() &&
+                   &ctx_.prev->models[rel.referencing_model] == pm &&
+                   rel.referencing_field >= 0 &&
+                   &ctx_.prev->models[rel.referencing_model]
+                           .fields[rel.referencing_field] == &f;
+    Line l;
+    l.name = f.name;
+    l.documentation = f.documentation;
+    l.type = f.type_name;
+    if (f.IsOptional()) l.type += "?";
+    if (f.IsList()) l.type += "[]";
+    std::vector<std::string> args;
+    if (rel.explicit_name) args.push_back(Quote(rel.name));
+    if (forward) {
+      const auto& referenced = ctx_.prev->models[rel.referenced_model];
+      std::vector<std::string> fields, refs;
+      for (int i : rel.fields) fields.push_back(pm->fields[i].name);
+      for (int i : rel.references) refs.push_back(referenced.fields[i].name);
+      args.push_back("fields: " + List(fields));
+      args.push_back("references: " + List(refs));
+      if (rel.on_delete)
+        args.push_back(std::string("onDelete: ") +
+                       schema::ReferentialActionName(*rel.on_delete));
+      if (rel.on_update)
+        args.push_back(std::string("onUpdate: ") +
+                       schema::ReferentialActionName(*rel.on_update));
+      if (rel.map) args.push_back("map: " + Quote(*rel.map));
+    }
+    if (!args.empty()) l.attributes.push_back(Attr("@relation", args));
+    if (f.ignored) l.attributes.push_back("@ignore");
     return l;
   }
 

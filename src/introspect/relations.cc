@@ -242,6 +242,10 @@ struct Builder {
 
 Relations CalculateRelations(const Context& ctx) {
   Builder b{ctx};
+  if (ctx.emulated_relations) {
+    b.out.fields.resize(ctx.tables.size());
+    return std::move(b.out);
+  }
   b.FindDuplicates();
   b.FindAmbiguous();
   b.Name();
