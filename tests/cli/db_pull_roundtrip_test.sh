@@ -3,8 +3,8 @@
 # corpus (and the examples) is applied to a fresh database, then
 #  - a fresh pull (datasource only) must describe the database exactly:
 #    `migrate diff --from-url DB --to-schema pulled --exit-code` is 0;
-#  - a pull over the original schema (re-introspection) must validate, keep
-#    the database unchanged the same way, and is compared with the formatted
+#  - a pull over the original schema (re-introspection) must describe the
+#    database exactly the same way, and is compared with the formatted
 #    original (identical count printed; differences are Prisma's own, e.g.
 #    SQLite enums become String and INTEGER ids gain autoincrement()).
 # dialects: sqlite mysql postgres
@@ -45,7 +45,11 @@ for file in "${cases[@]}"; do
   run airlock migrate diff --from-empty --to-schema prisma/schema.prisma --script
   if [ "$CODE" -ne 0 ]; then fail "$case_name: migrate diff"; continue; fi
   printf '%s\n' "$OUT" > prisma/init.sql
-  run airlock db execute --file prisma/init.sql --schema prisma/schema.prisma
+  if [ "$DIALECT" = sqlite ]; then
+    run sqlite3 "prisma/$name.db" ".read prisma/init.sql"
+  else
+    run airlock db execute --file prisma/init.sql --schema prisma/schema.prisma
+  fi
   if [ "$CODE" -ne 0 ]; then fail "$case_name: apply"; continue; fi
   live=$url
   [ "$DIALECT" = sqlite ] && live="file:$WORK/prisma/$name.db"
@@ -66,8 +70,6 @@ for file in "${cases[@]}"; do
   # Re-introspection over the original schema.
   cp prisma/schema.prisma prisma/re.prisma
   run airlock db pull --schema prisma/re.prisma
-  expect_code 0
-  run airlock validate --schema prisma/re.prisma
   expect_code 0
   run airlock migrate diff --from-url "$live" --to-schema prisma/re.prisma --exit-code
   [ "$CODE" -eq 0 ] && ok || fail "$case_name: re-introspection drifts"
