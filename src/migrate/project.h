@@ -30,6 +30,8 @@ struct Project {
   std::string datasource_name = "db";
   std::string provider;  // "sqlite", "mysql", "postgresql"
   db::DatabaseUrl url;
+  // The URL as given (contains the password: never print or log it).
+  std::string url_text;
   bool url_from_flag = false;
   // The datasource's shadowDatabaseUrl (literal or env), when set.
   std::optional<db::DatabaseUrl> shadow_url;
