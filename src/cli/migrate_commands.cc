@@ -593,6 +593,13 @@ int RunDev(const MigrateOptions& o) {
     Log(Level::kSuccess, msg::kDevInSync);
     return kExitOk;
   }
+  if (!result->unexecutable.empty()) {
+    std::string list;
+    for (size_t i = 0; i < result->unexecutable.size(); ++i) {
+      list += fmt::format("  • Step {} {}\n", i, result->unexecutable[i]);
+    }
+    Log(Level::kWarn, fmt::format(msg::kDevUnexecutableCreateOnly, list));
+  }
   Log(Level::kSuccess, fmt::format(msg::kDevCreated, *result->created));
   Log(Level::kInfo, msg::kDevSqlHeader);
   fmt::print("{}\n{}{}{}\n", msg::kDevRule, result->script,

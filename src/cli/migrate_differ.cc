@@ -4,8 +4,9 @@
 //     diffed against sqlschema::Calculate(schema), rendered as migration.sql.
 //   Drift: the replay of the applied migrations (the shadow connection) and
 //     the live database compared object by object through sqlite_master.
-// Missing upstream: data-loss warnings/unexecutable steps (the differ has no
-// destructive-change checker yet), server dialects.
+//   Warnings: diff::CheckDestructiveChanges with row counts from the live
+//     database, written on top of migration.sql as Prisma does.
+// Missing: server dialects.
 #include "cli/migrate_differ.h"
 
 #include <fmt/format.h>
@@ -14,7 +15,9 @@
 #include <string>
 
 #include "base/files.h"
+#include "cli/connection_inspector.h"
 #include "describe/connector.h"
+#include "diff/destructive.h"
 #include "diff/differ.h"
 #include "render/renderer.h"
 #include "sqlschema/calculate.h"
@@ -42,7 +45,7 @@ class SqliteDevDiffer final : public migrate::MigrationDiffer {
   explicit SqliteDevDiffer(std::string migrations_dir)
       : migrations_dir_(std::move(migrations_dir)) {}
 
-  Result<Plan> PlanMigration(db::Connection&, db::Connection&,
+  Result<Plan> PlanMigration(db::Connection&, db::Connection& live,
                              const schema::Schema& target) override {
     const describe::Connector* connector =
         describe::ConnectorFor(schema::Provider::kSqlite);
@@ -57,7 +60,16 @@ class SqliteDevDiffer final : public migrate::MigrationDiffer {
         sqlschema::Calculate(target, schema::Provider::kSqlite);
     diff::Migration m = diff::Diff(previous, next);
     Plan plan;
-    if (!m.empty()) plan.script = render::RenderScript(m);
+    if (m.empty()) return plan;
+    ConnectionDataInspector inspector(live);
+    diff::DestructiveChanges changes =
+        diff::CheckDestructiveChanges(m, &inspector);
+    plan.warnings = changes.warnings;
+    plan.unexecutable = changes.unexecutable;
+    // The file gets the checks without row counts, as Prisma writes it: the
+    // counts belong to this database, the file to every database.
+    plan.script = render::RenderScript(
+        m, diff::CheckDestructiveChanges(m, nullptr).All());
     return plan;
   }
 

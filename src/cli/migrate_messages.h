@@ -117,6 +117,9 @@ inline constexpr const char* kDevNeedsYes =
     "or run `airlock migrate reset`.";
 inline constexpr const char* kDevWarnings =
     "Warnings for the current datasource:\n\n{}";
+inline constexpr const char* kDevUnexecutableCreateOnly =
+    "We found changes that cannot be executed:\n\n{}\n"
+    "Edit the new migration.sql to address them before applying it.";
 inline constexpr const char* kDevDataLossQuestion =
     "Are you sure you want to create and apply this migration?";
 inline constexpr const char* kDevCreateOnlyQuestion =

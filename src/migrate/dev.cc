@@ -122,12 +122,17 @@ Result<DevResult> RunDev(db::Connection& live, const ShadowFactory& shadow,
   AIRLOCK_ASSIGN_OR_RETURN(MigrationDiffer::Plan plan,
                            differ.PlanMigration(*replay, live, target));
   if (!plan.unexecutable.empty()) {
-    std::string list;
-    for (size_t i = 0; i < plan.unexecutable.size(); ++i) {
-      list += fmt::format("  • Step {} {}\n", i, plan.unexecutable[i]);
+    // --create-only writes the file anyway so that the user can edit it.
+    if (options.create_only) {
+      result.unexecutable = plan.unexecutable;
+    } else {
+      std::string list;
+      for (size_t i = 0; i < plan.unexecutable.size(); ++i) {
+        list += fmt::format("  • Step {} {}\n", i, plan.unexecutable[i]);
+      }
+      return Status::Error(kUnexecutableCode,
+                           fmt::format(msg::kDevUnexecutable, list));
     }
-    return Status::Error(kUnexecutableCode,
-                         fmt::format(msg::kDevUnexecutable, list));
   }
   if (plan.script.empty() && !options.create_only) {
     result.in_sync = true;

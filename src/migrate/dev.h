@@ -81,8 +81,11 @@ struct DevResult {
   std::optional<std::string> created;  // new folder name
   std::string script;                  // its migration.sql
   std::vector<std::string> warnings;   // data-loss warnings shown
-  bool applied_new = false;            // the new migration was applied
-  bool in_sync = false;                // nothing to create
+  // Steps that cannot run on the current data (only with create_only: the
+  // file is written for the user to edit).
+  std::vector<std::string> unexecutable;
+  bool applied_new = false;  // the new migration was applied
+  bool in_sync = false;      // nothing to create
 };
 
 // Why the development database must be reset, or nullopt. Replays the

@@ -6,6 +6,15 @@ const Renderer& SqliteRenderer();
 const Renderer& MysqlRenderer();
 const Renderer& PostgresRenderer();
 
+std::string QuoteDoubling(std::string_view value, char quote) {
+  std::string out(1, quote);
+  for (char c : value) {
+    if (c == quote) out += quote;
+    out += c;
+  }
+  return out + quote;
+}
+
 const Renderer& RendererFor(sqlschema::Provider provider) {
   switch (provider) {
     case sqlschema::Provider::kSqlite:

@@ -16,11 +16,17 @@ using diff::Migration;
 using diff::Step;
 using sqlschema::SqlSchema;
 
+// `value` between two `quote` characters, each `quote` inside doubled.
+std::string QuoteDoubling(std::string_view value, char quote);
+
 class Renderer {
  public:
   virtual ~Renderer() = default;
   virtual std::string QuoteIdent(std::string_view name) const = 0;
-  virtual std::string QuoteString(std::string_view value) const = 0;
+  // A string literal: single quotes, doubled inside (every dialect).
+  virtual std::string QuoteString(std::string_view value) const {
+    return QuoteDoubling(value, '\'');
+  }
   // The statements of one step, without trailing `;`. May be empty.
   virtual std::vector<std::string> RenderStep(const Step& step,
                                               const SqlSchema& previous,

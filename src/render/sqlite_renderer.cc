@@ -17,20 +17,7 @@ using sqlschema::Table;
 class SqliteRendererImpl final : public Renderer {
  public:
   std::string QuoteIdent(std::string_view name) const override {
-    std::string out = "\"";
-    for (char c : name) {
-      if (c == '"') out += '"';
-      out += c;
-    }
-    return out + "\"";
-  }
-  std::string QuoteString(std::string_view v) const override {
-    std::string out = "'";
-    for (char c : v) {
-      if (c == '\'') out += '\'';
-      out += c;
-    }
-    return out + "'";
+    return QuoteDoubling(name, '"');
   }
 
   std::vector<std::string> RenderStep(const Step& s, const SqlSchema& prev,

@@ -323,7 +323,8 @@ class RelationRules {
   void FieldsAndReferencesDefined(const Relation& r, const Field& field,
                                   const RawRelation& rr) {
     const Model& model = Models()[r.referencing_model];
-    if (!rr.has_fields && !rr.has_references) {
+    // Both arguments missing gives both errors, fields first.
+    if (!rr.has_fields) {
       ctx_.Error(vmsg::AttributeError(
                      "@relation",
                      fmt::format("The relation field `{}` on Model `{}` must "
@@ -332,23 +333,8 @@ class RelationRules {
                                  "format` to fix this automatically.",
                                  field.name, model.name)),
                  field.span);
-      ctx_.Error(vmsg::AttributeError(
-                     "@relation",
-                     fmt::format("The relation field `{}` on Model `{}` must "
-                                 "specify the `references` argument in the "
-                                 "@relation attribute.",
-                                 field.name, model.name)),
-                 field.span);
-    } else if (!rr.has_fields) {
-      ctx_.Error(vmsg::AttributeError(
-                     "@relation",
-                     fmt::format("The relation field `{}` on Model `{}` must "
-                                 "specify the `fields` argument in the "
-                                 "@relation attribute. You can run `prisma "
-                                 "format` to fix this automatically.",
-                                 field.name, model.name)),
-                 field.span);
-    } else if (!rr.has_references) {
+    }
+    if (!rr.has_references) {
       ctx_.Error(vmsg::AttributeError(
                      "@relation",
                      fmt::format("The relation field `{}` on Model `{}` must "

@@ -27,8 +27,15 @@ class Flavor {
   virtual ColumnType EnumType(const std::string& db_name) const = 0;
   // SQL for now() on a column of this type.
   virtual std::string NowSql(const ColumnType& type) const = 0;
-  // A string literal in this dialect.
-  virtual std::string StringLiteral(std::string_view value) const = 0;
+  // A string literal: single quotes, doubled inside (every dialect so far).
+  virtual std::string StringLiteral(std::string_view value) const {
+    std::string out = "'";
+    for (char c : value) {
+      if (c == '\'') out += '\'';
+      out += c;
+    }
+    return out + "'";
+  }
   // Default referential action for onDelete on a required relation.
   virtual Action RequiredOnDelete() const { return Action::kRestrict; }
 };

@@ -110,14 +110,6 @@ class MysqlFlavorImpl final : public Flavor {
     }
     return "CURRENT_TIMESTAMP(3)";
   }
-  std::string StringLiteral(std::string_view v) const override {
-    std::string out = "'";
-    for (char c : v) {
-      if (c == '\'') out += '\'';
-      out += c;
-    }
-    return out + "'";
-  }
 };
 
 }  // namespace

@@ -41,14 +41,6 @@ class SqliteFlavorImpl final : public Flavor {
   std::string NowSql(const ColumnType&) const override {
     return "CURRENT_TIMESTAMP";
   }
-  std::string StringLiteral(std::string_view v) const override {
-    std::string out = "'";
-    for (char c : v) {
-      if (c == '\'') out += '\'';
-      out += c;
-    }
-    return out + "'";
-  }
 };
 
 }  // namespace
