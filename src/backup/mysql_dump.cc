@@ -35,6 +35,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <set>
@@ -126,7 +128,18 @@ struct Table {
   std::string name;
   bool sequence = false;
   int64_t estimate = 0;
+  int64_t data_bytes = 0;
+  // The single integer primary key column, when there is one: large tables
+  // are read in key ranges by several workers.
+  std::string int_key;
+  std::atomic<int> pieces_left{0};
   std::vector<Column> columns;
+};
+
+struct Piece {
+  Table* table;
+  std::string where;  // empty: the whole table
+  int64_t weight = 0;
 };
 
 ColClass ClassOf(const std::string& data_type) {
@@ -278,7 +291,7 @@ class MysqlDump : public DialectDump {
     AIRLOCK_RETURN_IF_ERROR(Exec(conn,
                                  "SET SESSION net_write_timeout = 3600;\n"
                                  "SET SESSION net_read_timeout = 3600;\n"));
-    std::vector<Table> tables;
+    std::deque<Table> tables;
     AIRLOCK_RETURN_IF_ERROR(Inventory(conn, o, tables));
     progress.tables_total = tables.size();
     for (const auto& t : tables) progress.rows_estimate += t.estimate;
@@ -343,11 +356,12 @@ class MysqlDump : public DialectDump {
 
  private:
   Status Inventory(db::Connection& conn, const BackupOptions& o,
-                   std::vector<Table>& tables) {
+                   std::deque<Table>& tables) {
     AIRLOCK_ASSIGN_OR_RETURN(
         db::Rows list,
-        conn.Query("SELECT TABLE_NAME, TABLE_TYPE, COALESCE(TABLE_ROWS, 0) "
-                   "FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
+        conn.Query("SELECT TABLE_NAME, TABLE_TYPE, COALESCE(TABLE_ROWS, 0), "
+                   "COALESCE(DATA_LENGTH, 0) FROM information_schema.TABLES "
+                   "WHERE TABLE_SCHEMA = "
                    "DATABASE() AND TABLE_TYPE IN ('BASE TABLE', 'SEQUENCE', "
                    "'SYSTEM VERSIONED') ORDER BY TABLE_NAME"));
     std::set<std::string> wanted(o.tables.begin(), o.tables.end());
@@ -358,11 +372,11 @@ class MysqlDump : public DialectDump {
       all_names += (all_names.empty() ? "" : ", ") + name;
       if (!wanted.empty() && !wanted.count(name)) continue;
       found.insert(name);
-      Table t;
+      Table& t = tables.emplace_back();
       t.name = name;
       t.sequence = row[1].AsText() == "SEQUENCE";
       t.estimate = row[2].AsInt().value_or(0);
-      tables.push_back(std::move(t));
+      t.data_bytes = row[3].AsInt().value_or(0);
     }
     std::string missing;
     for (const auto& t : wanted) {
@@ -390,6 +404,22 @@ class MysqlDump : public DialectDump {
       std::string type = row[2].AsText();
       it->second->columns.push_back(
           {row[1].AsText(), ClassOf(type), type == "float"});
+    }
+    AIRLOCK_ASSIGN_OR_RETURN(
+        db::Rows keys,
+        conn.Query("SELECT s.TABLE_NAME, MIN(s.COLUMN_NAME), MIN(c.DATA_TYPE) "
+                   "FROM information_schema.STATISTICS s JOIN "
+                   "information_schema.COLUMNS c ON c.TABLE_SCHEMA = "
+                   "s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND "
+                   "c.COLUMN_NAME = s.COLUMN_NAME WHERE s.TABLE_SCHEMA = "
+                   "DATABASE() AND s.INDEX_NAME = 'PRIMARY' GROUP BY "
+                   "s.TABLE_NAME HAVING COUNT(*) = 1"));
+    static const std::set<std::string> kIntTypes = {
+        "tinyint", "smallint", "mediumint", "int", "bigint"};
+    for (const auto& row : keys.rows) {
+      auto it = by_name.find(row[0].AsText());
+      if (it == by_name.end() || !kIntTypes.count(row[2].AsText())) continue;
+      it->second->int_key = row[1].AsText();
     }
     return Status::Ok();
   }
@@ -430,7 +460,7 @@ class MysqlDump : public DialectDump {
   Status DumpInSnapshot(db::Connection& conn,
                         const std::vector<db::Connection*>& conns,
                         BackupWriter& w, const BackupOptions& o,
-                        std::vector<Table>& tables, SharedProgress& progress) {
+                        std::deque<Table>& tables, SharedProgress& progress) {
     AIRLOCK_RETURN_IF_ERROR(w.Add(ChunkKind::kNative, "", 0,
                                   "/*!40101 SET NAMES utf8mb4 */;\n"
                                   "SET time_zone = '+00:00';\n"
@@ -465,29 +495,35 @@ class MysqlDump : public DialectDump {
       AIRLOCK_RETURN_IF_ERROR(w.Add(ChunkKind::kSchema, t.name, 0, sql));
     }
 
-    // Data: tables in parallel, largest first.
-    std::vector<Table*> order;
+    // Data: the work is split in pieces (whole tables, or key ranges of
+    // large tables), largest first, shared by the workers.
+    std::vector<Piece> pieces;
+    size_t data_tables = 0;
     for (auto& t : tables) {
-      if (!t.sequence) order.push_back(&t);
+      if (t.sequence) continue;
+      ++data_tables;
+      AIRLOCK_RETURN_IF_ERROR(Split(conn, t, conns.size(), pieces));
+      t.pieces_left = 0;
     }
-    std::stable_sort(order.begin(), order.end(), [](Table* a, Table* b) {
-      return a->estimate > b->estimate;
-    });
+    for (const auto& p : pieces) ++p.table->pieces_left;
+    std::stable_sort(
+        pieces.begin(), pieces.end(),
+        [](const Piece& a, const Piece& b) { return a.weight > b.weight; });
     std::mutex mu;
     size_t next = 0;
     Status first_error;
     auto work = [&](db::Connection* c) {
       while (true) {
-        Table* t;
+        const Piece* p;
         {
           std::lock_guard<std::mutex> lock(mu);
-          if (next >= order.size() || !first_error.ok()) return;
-          t = order[next++];
+          if (next >= pieces.size() || !first_error.ok()) return;
+          p = &pieces[next++];
         }
-        Status st = DumpTable(*c, w, *t, progress);
+        Status st = DumpPiece(*c, w, *p, progress);
         std::lock_guard<std::mutex> lock(mu);
         if (!st.ok() && first_error.ok()) first_error = st;
-        ++progress.tables_done;
+        if (--p->table->pieces_left == 0) ++progress.tables_done;
       }
     };
     std::vector<std::thread> threads;
@@ -497,7 +533,7 @@ class MysqlDump : public DialectDump {
     work(conns[0]);
     for (auto& t : threads) t.join();
     AIRLOCK_RETURN_IF_ERROR(first_error);
-    progress.tables_done += tables.size() - order.size();
+    progress.tables_done += tables.size() - data_tables;
 
     // Routines, views, triggers.
     std::string post = sequences_post;
@@ -516,8 +552,49 @@ class MysqlDump : public DialectDump {
                  "SET UNIQUE_CHECKS = 1;\n");
   }
 
-  Status DumpTable(db::Connection& conn, BackupWriter& w, const Table& t,
+  // Splits a table larger than kPieceBytes with an integer key into key
+  // ranges (with several workers; one piece otherwise).
+  Status Split(db::Connection& conn, Table& t, size_t workers,
+               std::vector<Piece>& pieces) {
+    const int64_t kPieceBytes = PieceBytes();
+    if (workers < 2 || t.int_key.empty() || t.data_bytes < 2 * kPieceBytes) {
+      pieces.push_back({&t, "", t.data_bytes});
+      return Status::Ok();
+    }
+    std::string key = Quote(t.int_key);
+    AIRLOCK_ASSIGN_OR_RETURN(
+        db::Rows r, conn.Query(fmt::format("SELECT MIN({0}), MAX({0}) FROM {1}",
+                                           key, Quote(t.name))));
+    auto lo = r.rows.at(0).at(0).AsInt();
+    auto hi = r.rows.at(0).at(1).AsInt();
+    if (!lo || !hi) {  // empty, or unsigned beyond int64
+      pieces.push_back({&t, "", t.data_bytes});
+      return Status::Ok();
+    }
+    int64_t n = std::min<int64_t>(t.data_bytes / kPieceBytes, 256);
+    // Width as unsigned arithmetic: the span may exceed int64.
+    uint64_t span = static_cast<uint64_t>(*hi) - static_cast<uint64_t>(*lo);
+    uint64_t width = span / static_cast<uint64_t>(n) + 1;
+    int64_t from = *lo;
+    for (int64_t i = 0; i < n; ++i) {
+      bool last =
+          i == n - 1 ||
+          static_cast<uint64_t>(*hi) - static_cast<uint64_t>(from) < width;
+      std::string where =
+          last ? fmt::format(" WHERE {} >= {}", key, from)
+               : fmt::format(
+                     " WHERE {} >= {} AND {} < {}", key, from, key,
+                     static_cast<int64_t>(static_cast<uint64_t>(from) + width));
+      pieces.push_back({&t, where, t.data_bytes / n});
+      if (last) break;
+      from = static_cast<int64_t>(static_cast<uint64_t>(from) + width);
+    }
+    return Status::Ok();
+  }
+
+  Status DumpPiece(db::Connection& conn, BackupWriter& w, const Piece& p,
                    SharedProgress& progress) {
+    const Table& t = *p.table;
     if (t.columns.empty()) return Status::Ok();
     std::string col_list, select_list;
     for (const auto& c : t.columns) {
@@ -542,8 +619,8 @@ class MysqlDump : public DialectDump {
       return st;
     };
     Status st = conn.QueryStream(
-        fmt::format("SELECT {} FROM {}", select_list, Quote(t.name)), {},
-        [&](std::span<const db::FieldView> row) -> Status {
+        fmt::format("SELECT {} FROM {}{}", select_list, Quote(t.name), p.where),
+        {}, [&](std::span<const db::FieldView> row) -> Status {
           if (rows == 0) {
             body += prefix;
           } else {

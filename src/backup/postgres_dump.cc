@@ -19,6 +19,8 @@
 // COPY API on parallel connections.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <set>
@@ -84,6 +86,16 @@ struct Table {
   std::string name;
   int64_t estimate = 0;
   std::string columns;  // quoted, comma-separated, generated ones left out
+  int64_t bytes = 0;
+  std::string int_key;  // a single integer primary key column, quoted
+  int pieces_left = 0;  // guarded by the workers' mutex
+};
+
+// A table, or a key range of a large one.
+struct Piece {
+  Table* table;
+  std::string where;
+  int64_t weight = 0;
 };
 
 class PostgresDump : public DialectDump {
@@ -141,20 +153,30 @@ class PostgresDump : public DialectDump {
     AIRLOCK_ASSIGN_OR_RETURN(
         db::Rows list,
         conn.Query("SELECT c.oid::text, c.relname, GREATEST(c.reltuples, 0)"
-                   "::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = "
+                   "::bigint, pg_relation_size(c.oid), (SELECT "
+                   "quote_ident(a.attname) FROM pg_constraint k JOIN "
+                   "pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = "
+                   "k.conkey[1] WHERE k.conrelid = c.oid AND k.contype = 'p' "
+                   "AND cardinality(k.conkey) = 1 AND a.atttypid IN (20, 21, "
+                   "23)) FROM pg_class c JOIN pg_namespace n ON n.oid = "
                    "c.relnamespace WHERE n.nspname = $1 AND c.relkind IN "
                    "('r', 'p') ORDER BY c.relname",
                    {ns}));
     std::set<std::string> wanted(o.tables.begin(), o.tables.end());
     std::set<std::string> found;
     std::string all_names;
-    std::vector<Table> tables;
+    std::deque<Table> tables;
     for (const auto& row : list.rows) {
       std::string name = row[1].AsText();
       all_names += (all_names.empty() ? "" : ", ") + name;
       if (!wanted.empty() && !wanted.count(name)) continue;
       found.insert(name);
-      tables.push_back({row[0].AsText(), name, row[2].AsInt().value_or(0), ""});
+      Table& t = tables.emplace_back();
+      t.oid = row[0].AsText();
+      t.name = name;
+      t.estimate = row[2].AsInt().value_or(0);
+      t.bytes = row[3].AsInt().value_or(0);
+      t.int_key = row[4].AsText();
     }
     std::string missing;
     for (const auto& t : wanted) {
@@ -408,13 +430,13 @@ class PostgresDump : public DialectDump {
       AIRLOCK_RETURN_IF_ERROR(w.Add(ChunkKind::kSchema, "", 0, schema_sql));
     }
 
-    // Data, tables in parallel on connections sharing the snapshot.
-    std::vector<Table*> order;
-    for (auto& t : tables) order.push_back(&t);
-    std::stable_sort(order.begin(), order.end(), [](Table* a, Table* b) {
-      return a->estimate > b->estimate;
-    });
-    int jobs = std::max(1, std::min<int>(o.jobs, order.size()));
+    // Data, in pieces (tables, or key ranges of large ones) shared by
+    // connections that all use the exported snapshot.
+    int64_t total_bytes = 0;
+    for (const auto& t : tables) total_bytes += t.bytes;
+    int useful = static_cast<int>(std::max<int64_t>(
+        static_cast<int64_t>(tables.size()), total_bytes / PieceBytes()));
+    int jobs = std::max(1, std::min({o.jobs, useful, 64}));
     std::vector<std::unique_ptr<db::Connection>> extra;
     if (jobs > 1 && o.connect) {
       for (int i = 1; i < jobs; ++i) {
@@ -427,21 +449,29 @@ class PostgresDump : public DialectDump {
         extra.push_back(std::move(c));
       }
     }
+    std::vector<Piece> pieces;
+    for (auto& t : tables) {
+      AIRLOCK_RETURN_IF_ERROR(Split(conn, t, extra.size() + 1, pieces));
+    }
+    for (const auto& p : pieces) ++p.table->pieces_left;
+    std::stable_sort(
+        pieces.begin(), pieces.end(),
+        [](const Piece& a, const Piece& b) { return a.weight > b.weight; });
     std::mutex mu;
     size_t next = 0;
     Status first_error;
     auto work = [&](db::Connection* c) {
       while (true) {
-        Table* t;
+        const Piece* p;
         {
           std::lock_guard<std::mutex> lock(mu);
-          if (next >= order.size() || !first_error.ok()) return;
-          t = order[next++];
+          if (next >= pieces.size() || !first_error.ok()) return;
+          p = &pieces[next++];
         }
-        Status st = DumpTable(*c, w, *t, progress);
+        Status st = DumpPiece(*c, w, *p, progress);
         std::lock_guard<std::mutex> lock(mu);
         if (!st.ok() && first_error.ok()) first_error = st;
-        ++progress.tables_done;
+        if (--p->table->pieces_left == 0) ++progress.tables_done;
       }
     };
     std::vector<std::thread> threads;
@@ -459,8 +489,47 @@ class PostgresDump : public DialectDump {
     return Status::Ok();
   }
 
-  Status DumpTable(db::Connection& conn, BackupWriter& w, const Table& t,
+  // Key ranges of ~64 MB for a large table with an integer key (several
+  // workers only).
+  Status Split(db::Connection& conn, Table& t, size_t workers,
+               std::vector<Piece>& pieces) {
+    const int64_t kPieceBytes = PieceBytes();
+    if (workers < 2 || t.int_key.empty() || t.bytes < 2 * kPieceBytes) {
+      pieces.push_back({&t, "", t.bytes});
+      return Status::Ok();
+    }
+    AIRLOCK_ASSIGN_OR_RETURN(
+        db::Rows r,
+        conn.Query(fmt::format("SELECT MIN({0})::text, MAX({0})::text FROM {1}",
+                               t.int_key, Quote(t.name))));
+    auto lo = r.rows.at(0).at(0).AsInt();
+    auto hi = r.rows.at(0).at(1).AsInt();
+    if (!lo || !hi) {
+      pieces.push_back({&t, "", t.bytes});
+      return Status::Ok();
+    }
+    int64_t n = std::min<int64_t>(t.bytes / kPieceBytes, 256);
+    uint64_t span = static_cast<uint64_t>(*hi) - static_cast<uint64_t>(*lo);
+    uint64_t width = span / static_cast<uint64_t>(n) + 1;
+    int64_t from = *lo;
+    for (int64_t i = 0; i < n; ++i) {
+      bool last =
+          i == n - 1 ||
+          static_cast<uint64_t>(*hi) - static_cast<uint64_t>(from) < width;
+      int64_t to = static_cast<int64_t>(static_cast<uint64_t>(from) + width);
+      std::string where = last ? fmt::format(" WHERE {} >= {}", t.int_key, from)
+                               : fmt::format(" WHERE {0} >= {1} AND {0} < {2}",
+                                             t.int_key, from, to);
+      pieces.push_back({&t, where, t.bytes / n});
+      if (last) break;
+      from = to;
+    }
+    return Status::Ok();
+  }
+
+  Status DumpPiece(db::Connection& conn, BackupWriter& w, const Piece& p,
                    SharedProgress& progress) {
+    const Table& t = *p.table;
     if (t.columns.empty()) return Status::Ok();
     std::string head =
         fmt::format("COPY {} ({}) FROM stdin;\n", Quote(t.name), t.columns);
@@ -477,7 +546,11 @@ class PostgresDump : public DialectDump {
       return st;
     };
     Status st = db::PostgresCopyOut(
-        conn, fmt::format("COPY {} ({}) TO STDOUT", Quote(t.name), t.columns),
+        conn,
+        p.where.empty()
+            ? fmt::format("COPY {} ({}) TO STDOUT", Quote(t.name), t.columns)
+            : fmt::format("COPY (SELECT {} FROM {}{}) TO STDOUT", t.columns,
+                          Quote(t.name), p.where),
         [&](std::string_view data) -> Status {
           if (rows == 0) body += head;
           body += data;
