@@ -95,5 +95,11 @@ inline constexpr const char* kNoDatabaseName =
 inline constexpr const char* kNoServerDatabase =
     "Creating and dropping databases is not available for {}: the database "
     "is the file.";
+inline constexpr const char* kClientLibraryMissing =
+    "The database client library {} could not be loaded ({}). Install the "
+    "Debian package `{}` (apt-get install {}) on this machine.";
+inline constexpr const char* kClientSymbolMissing =
+    "The database client library {} has no function `{}`: it is too old. "
+    "Install a current `{}` package.";
 
 }  // namespace airlock::db::msg

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "db/messages.h"
+#include "db/pq_api.h"
 #include "db/server_options.h"
 #include "db/sql_split.h"
 
@@ -93,6 +94,7 @@ void IgnoreNotice(void*, const char*) {}
 Result<PGconn*> RawConnect(const DatabaseUrl& url,
                            const ConnectOptions& options,
                            const std::string& db) {
+  AIRLOCK_RETURN_IF_ERROR(LoadPqApi());
   AIRLOCK_ASSIGN_OR_RETURN(int timeout, ConnectTimeoutSeconds(url));
   Target t = TargetOf(url);
   if (url.Param("sslidentity")) {
@@ -552,7 +554,9 @@ Result<std::unique_ptr<Connection>> OpenPostgres(
   named.database = db;
   auto c = RawConnect(named, options, db);
   if (!c.ok() && c.status().code() == "P1003" && options.create_if_missing) {
-    AIRLOCK_RETURN_IF_ERROR(CreatePostgresDatabase(named, options));
+    // P1009: a concurrent process (another deploy) created it meanwhile.
+    Status created = CreatePostgresDatabase(named, options);
+    if (!created.ok() && created.code() != "P1009") return created;
     c = RawConnect(named, options, db);
   }
   if (!c.ok()) return c.status();
@@ -567,8 +571,10 @@ Result<std::unique_ptr<Connection>> OpenPostgres(
       return Status::Error(
           "P1003", Fmt(msg::kSchemaMissing, named, TargetOf(named), ""));
     }
-    AIRLOCK_RETURN_IF_ERROR(conn->ExecuteScript(
-        fmt::format("CREATE SCHEMA IF NOT EXISTS {}", Quote(schema))));
+    Status st = conn->ExecuteScript(
+        fmt::format("CREATE SCHEMA IF NOT EXISTS {}", Quote(schema)));
+    // 23505: created concurrently (IF NOT EXISTS does not cover the race).
+    if (!st.ok() && conn->last_error().code != "23505") return st;
   }
   AIRLOCK_RETURN_IF_ERROR(
       conn->Query("SELECT set_config('search_path', $1, false)",
@@ -601,7 +607,8 @@ Status CreatePostgresDatabase(const DatabaseUrl& url,
   const std::string& code = conn->last_error().code;
   std::string text = fmt::format(msg::kCreateDatabaseFailed, url.database,
                                  conn->Describe(), st.message());
-  if (code == "42P04") return Status::Error("P1009", text);  // duplicate
+  // 42P04 duplicate database; 23505 when a concurrent CREATE won the race.
+  if (code == "42P04" || code == "23505") return Status::Error("P1009", text);
   if (code == "42501") return Status::Error("P1010", text);  // privilege
   return Status::Error("P2010", text);
 }

@@ -5,6 +5,7 @@
 #                           database DB (default dev; not created)
 #   add_migration NAME SQL  prisma/migrations/NAME/migration.sql
 #   q SQL                   query the project's database
+#   table_count NAME        1 when table NAME exists there, else 0
 source "$(dirname "${BASH_SOURCE[0]}")/dialect_lib.sh"
 PROJECT_DB=dev
 new_project() {
@@ -30,6 +31,14 @@ add_migration() {
   printf '%s\n' "$2" > "prisma/migrations/$1/migration.sql"
 }
 q() { dq "$PROJECT_DB" "$1"; }
+# 1 when table NAME exists in the project's database, else 0.
+table_count() {
+  case $DIALECT in
+    sqlite) q "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '$1'" ;;
+    mysql) q "SELECT count(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = '$1'" ;;
+    postgres) q "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = '$1'" ;;
+  esac
+}
 expect_eq() {
   if [ "$1" = "$2" ]; then ok; else fail "expected '$2', got '$1' ($3)"; fi
 }

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Interoperability with real Prisma 6.19 (../shared/tools/prisma-oracle) on
-# SQLite: a database airlock migrated is accepted by Prisma (status up to
-# date, Prisma deploys a newer migration on top), and a database Prisma
-# migrated is accepted by airlock (status, deploy continue). Installs the
-# oracle when missing; skips (exit 77) only when npm is not available.
+# SQLite and PostgreSQL (the oracle has no MySQL engine): a database airlock
+# migrated is accepted by Prisma (status up to date, Prisma deploys a newer
+# migration on top), and a database Prisma migrated is accepted by airlock
+# (status, deploy continue). Installs the oracle when missing; skips (exit 77)
+# only when npm is not available.
+# dialects: sqlite postgres
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/lib.sh"
 source "$HERE/migrate_lib.sh"
@@ -23,10 +25,17 @@ if [ ! -f "$HOME_DIR/v6/.installed" ] || [ ! -f "$HOME_DIR/v7/.installed" ]; the
     echo "FAIL: prisma-oracle install failed"; exit 1
   fi
 fi
-prisma() { "$ORACLE" "$@" --provider sqlite --db "$WORK/prisma/dev.db" --migrations "$WORK/prisma/migrations"; }
+prisma() {
+  if [ "$DIALECT" = sqlite ]; then
+    "$ORACLE" "$@" --provider sqlite --db "$WORK/prisma/dev.db" --migrations "$WORK/prisma/migrations"
+  else
+    # The oracle reads DATABASE_URL from the environment (never argv).
+    DATABASE_URL=$(db_url "$PROJECT_DB") "$ORACLE" "$@" --provider postgresql --migrations "$WORK/prisma/migrations"
+  fi
+}
 
 new_project
-add_migration 20240101000000_init 'CREATE TABLE "User" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "email" TEXT NOT NULL);'
+add_migration 20240101000000_init "CREATE TABLE \"User\" (\"id\" $T_AUTO_PK, \"email\" TEXT NOT NULL);"
 add_migration 20240102000000_add_post 'CREATE TABLE "Post" ("id" INTEGER NOT NULL PRIMARY KEY, "title" TEXT);'
 
 # 1. airlock deploys; Prisma agrees it is up to date.
@@ -68,7 +77,13 @@ expect_code 0
 expect_out "No pending migrations to apply."
 
 # 4. A database Prisma created from scratch: airlock reads it.
-rm prisma/dev.db
+if [ "$DIALECT" = sqlite ]; then
+  rm prisma/dev.db
+else
+  PROJECT_DB=fresh
+  create_db fresh
+  echo "DATABASE_URL=\"$(db_url fresh)\"" > .env
+fi
 run prisma deploy
 expect_code 0
 run airlock migrate status
@@ -93,6 +108,7 @@ expect_err "20240106000000_bad"
 
 # 6. The example project's SQLite migrations (Prisma's own SQL): airlock
 #    deploys them, Prisma agrees.
+if [ "$DIALECT" != sqlite ]; then finish; exit; fi
 mkdir example && cd example
 cp -r "$SRC/examples/customer-vault-sqlite/prisma" .
 export DATABASE_URL="file:./dev.db"
