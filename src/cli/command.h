@@ -32,6 +32,8 @@ void RegisterHelpCommands(CLI::App& app, Context& ctx);
 void RegisterMigrateCommands(CLI::App& app, Context& ctx);
 void RegisterDbCommands(CLI::App& app, Context& ctx);
 void RegisterDbBackupCommands(CLI::App& app, Context& ctx);
+// `db pull`, registered on the `db` group.
+void RegisterDbPullCommand(CLI::App& db, Context& ctx);
 
 // The `migrate` command group, created on first use.
 CLI::App& MigrateGroup(CLI::App& app);

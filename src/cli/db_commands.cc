@@ -113,7 +113,9 @@ void RegisterDbCommands(CLI::App& app, Context& ctx) {
   }
   if (dbcmd == nullptr) {
     dbcmd = AddSubcommand(
-        app, "db", "Manage the database: execute, backup, restore, verify",
+        app, "db",
+        "Manage the database: pull, execute, backup, restore, verify",
+        "  airlock db pull\n"
         "  airlock db execute --file fix.sql\n"
         "  airlock db execute --stdin < fix.sql\n"
         "  airlock db backup\n"
@@ -135,6 +137,7 @@ void RegisterDbCommands(CLI::App& app, Context& ctx) {
   exec->add_option("--url", o->url,
                    "Database URL (wins over the schema's datasource)");
   exec->callback([&ctx, o]() { ctx.exit_code = RunExecute(*o); });
+  RegisterDbPullCommand(*dbcmd, ctx);
 }
 
 }  // namespace airlock::cli

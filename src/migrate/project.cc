@@ -149,6 +149,7 @@ Result<Project> LoadProject(const ProjectOptions& options) {
     return Status::Error("P1012", fmt::format(msg::kNoUrl, p.schema_display));
   }
   AIRLOCK_ASSIGN_OR_RETURN(p.url, db::ParseDatabaseUrl(url_text));
+  p.url_text = url_text;
   std::string url_provider = db::ProviderForUrl(p.url);
   if (has_ds && ds.provider && *ds.provider != url_provider) {
     return Status::Error("P1012",

@@ -30,6 +30,8 @@ struct Project {
   std::string datasource_name = "db";
   std::string provider;  // "sqlite", "mysql", "postgresql"
   db::DatabaseUrl url;
+  // The URL as given (contains the password: never print or log it).
+  std::string url_text;
   bool url_from_flag = false;
 
   // Options for db::Connect: relative SQLite paths against the schema folder

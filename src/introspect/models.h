@@ -1,0 +1,23 @@
+// Model blocks of an introspected schema: scalar fields (types, native
+// types, defaults, @id/@unique, @map), relation fields, @@id, indexes and
+// the notes Prisma adds (renamed reserved names, missing unique identifier
+// with @@ignore).
+#pragma once
+
+#include <vector>
+
+#include "introspect/context.h"
+#include "introspect/relations.h"
+#include "introspect/render.h"
+
+namespace airlock::introspect {
+
+struct ModelBlock {
+  Block block;
+  int previous = -1;  // position in the previous schema
+  bool renamed_reserved = false;
+};
+
+std::vector<ModelBlock> BuildModels(const Context& ctx, const Relations& rels);
+
+}  // namespace airlock::introspect
