@@ -4,6 +4,8 @@
 #pragma once
 
 #include <atomic>
+#include <cstdint>
+#include <cstdlib>
 #include <memory>
 
 #include "backup/backup.h"
@@ -23,6 +25,15 @@ struct SharedProgress {
 
 // Target size of one data chunk (a complete multi-row statement).
 inline constexpr size_t kChunkTarget = 1 << 20;
+
+// Tables larger than two pieces with an integer primary key are read in key
+// ranges of about this size by parallel workers. Test hook:
+// AIRLOCK_TEST_PIECE_BYTES makes pieces small enough for small tables.
+inline int64_t PieceBytes() {
+  const char* e = std::getenv("AIRLOCK_TEST_PIECE_BYTES");
+  int64_t v = e ? std::atoll(e) : 0;
+  return v > 0 ? v : int64_t{64} << 20;
+}
 
 class DialectDump {
  public:

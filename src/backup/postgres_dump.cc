@@ -1,9 +1,572 @@
-// Postgres backup and restore: not available until the postgres connection
-// lands.
+// PostgreSQL backup and restore (the connection's schema, as Prisma uses one).
+//
+// Consistency: the main connection opens REPEATABLE READ READ ONLY and
+// exports its snapshot (pg_export_snapshot); every worker imports it with
+// SET TRANSACTION SNAPSHOT, so all tables are read as of one instant while
+// the application keeps writing. Sequence values are read in the same
+// transaction (sequences are not transactional: a value may be ahead of the
+// rows, never behind).
+//
+// Schema, as pg_dump orders it: enum types, standalone/serial sequences,
+// tables with columns (types, defaults, NOT NULL, identity, generated) and
+// CHECK constraints; after the data: primary keys, unique and exclusion
+// constraints, other indexes, foreign keys (validated once, on complete
+// data), views, functions, triggers, sequence values and ownership. Names
+// are unqualified so the file restores into the target's search_path.
+// Data: COPY ... FROM stdin blocks of ~1 MB in COPY text format, which is
+// exact for every type (extra_float_digits 3, UTC, ISO dates). `psql -f`
+// runs the file as it is; airlock restore sends each block with libpq's
+// COPY API on parallel connections.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
 #include "backup/dialect_dump.h"
+#include "backup/messages.h"
+#include "db/postgres_connection.h"
 
 namespace airlock::backup {
+namespace {
 
-std::unique_ptr<DialectDump> MakePostgresDump() { return nullptr; }
+constexpr const char* kSessionSettings[] = {
+    "SET client_encoding = 'UTF8'",     "SET standard_conforming_strings = on",
+    "SET extra_float_digits = 3",       "SET DateStyle = 'ISO, YMD'",
+    "SET IntervalStyle = 'postgres'",   "SET TimeZone = 'UTC'",
+    "SET client_min_messages = warning"};
+
+std::string Quote(std::string_view name) {
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string Literal(std::string_view s) {
+  std::string out = "'";
+  for (char c : s) {
+    if (c == '\'') out += '\'';
+    out += c;
+  }
+  return out + "'";
+}
+
+Status Exec(db::Connection& conn, std::string_view sql) {
+  auto r = conn.Execute(sql);
+  return r.ok() ? Status::Ok() : r.status();
+}
+
+Status Session(db::Connection& conn) {
+  for (const char* s : kSessionSettings) {
+    AIRLOCK_RETURN_IF_ERROR(Exec(conn, s));
+  }
+  return Status::Ok();
+}
+
+// Removes "<schema>." after `before` (pg_get_*def qualify some names).
+std::string Unqualify(std::string sql, const std::string& qschema,
+                      std::string_view before) {
+  std::string needle = std::string(before) + qschema + ".";
+  size_t at = 0;
+  while ((at = sql.find(needle, at)) != std::string::npos) {
+    sql.erase(at + before.size(), qschema.size() + 1);
+    at += before.size();
+  }
+  return sql;
+}
+
+struct Table {
+  std::string oid;
+  std::string name;
+  int64_t estimate = 0;
+  std::string columns;  // quoted, comma-separated, generated ones left out
+  int64_t bytes = 0;
+  std::string int_key;  // a single integer primary key column, quoted
+  int pieces_left = 0;  // guarded by the workers' mutex
+};
+
+// A table, or a key range of a large one.
+struct Piece {
+  Table* table;
+  std::string where;
+  int64_t weight = 0;
+};
+
+class PostgresDump : public DialectDump {
+ public:
+  Status Dump(db::Connection& conn, BackupWriter& w, const BackupOptions& o,
+              SharedProgress& progress) override {
+    AIRLOCK_RETURN_IF_ERROR(Session(conn));
+    AIRLOCK_RETURN_IF_ERROR(
+        Exec(conn, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+    Status st = DumpInSnapshot(conn, w, o, progress);
+    conn.Rollback();
+    return st;
+  }
+
+  Status BeginRestore(db::Connection& conn) override {
+    AIRLOCK_RETURN_IF_ERROR(Session(conn));
+    return conn.DropAllObjects();
+  }
+
+  Status BeginWorker(db::Connection& conn) override {
+    AIRLOCK_RETURN_IF_ERROR(Session(conn));
+    return Exec(conn, "SET synchronous_commit = off");
+  }
+
+  Status LoadChunk(db::Connection& conn, const Chunk& chunk) override {
+    if (chunk.header.kind != ChunkKind::kData) {
+      return conn.ExecuteScript(chunk.body);
+    }
+    std::string_view body = chunk.body;
+    size_t nl = body.find('\n');
+    std::string_view copy = body.substr(0, nl);
+    while (!copy.empty() && copy.back() == ';') copy.remove_suffix(1);
+    std::string_view data = body.substr(nl + 1);
+    if (data.ends_with("\\.\n")) data.remove_suffix(3);
+    return db::PostgresCopyIn(conn, copy, data);
+  }
+
+  Status EndRestore(db::Connection& conn) override { return Status::Ok(); }
+
+  bool ParallelLoad() const override { return true; }
+
+ private:
+  Status DumpInSnapshot(db::Connection& conn, BackupWriter& w,
+                        const BackupOptions& o, SharedProgress& progress) {
+    AIRLOCK_ASSIGN_OR_RETURN(db::Rows sn,
+                             conn.Query("SELECT pg_export_snapshot(), "
+                                        "current_schema(), "
+                                        "quote_ident(current_schema())"));
+    std::string snapshot = sn.rows.at(0).at(0).AsText();
+    std::string schema = sn.rows.at(0).at(1).AsText();
+    std::string qschema = sn.rows.at(0).at(2).AsText();
+    db::Value ns = db::Value::Text(schema);
+
+    // Tables.
+    AIRLOCK_ASSIGN_OR_RETURN(
+        db::Rows list,
+        conn.Query("SELECT c.oid::text, c.relname, GREATEST(c.reltuples, 0)"
+                   "::bigint, pg_relation_size(c.oid), (SELECT "
+                   "quote_ident(a.attname) FROM pg_constraint k JOIN "
+                   "pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = "
+                   "k.conkey[1] WHERE k.conrelid = c.oid AND k.contype = 'p' "
+                   "AND cardinality(k.conkey) = 1 AND a.atttypid IN (20, 21, "
+                   "23)) FROM pg_class c JOIN pg_namespace n ON n.oid = "
+                   "c.relnamespace WHERE n.nspname = $1 AND c.relkind IN "
+                   "('r', 'p') ORDER BY c.relname",
+                   {ns}));
+    std::set<std::string> wanted(o.tables.begin(), o.tables.end());
+    std::set<std::string> found;
+    std::string all_names;
+    std::deque<Table> tables;
+    for (const auto& row : list.rows) {
+      std::string name = row[1].AsText();
+      all_names += (all_names.empty() ? "" : ", ") + name;
+      if (!wanted.empty() && !wanted.count(name)) continue;
+      found.insert(name);
+      Table& t = tables.emplace_back();
+      t.oid = row[0].AsText();
+      t.name = name;
+      t.estimate = row[2].AsInt().value_or(0);
+      t.bytes = row[3].AsInt().value_or(0);
+      t.int_key = row[4].AsText();
+    }
+    std::string missing;
+    for (const auto& t : wanted) {
+      if (!found.count(t)) missing += (missing.empty() ? "" : ", ") + t;
+    }
+    if (!missing.empty()) {
+      return Status::Error(fmt::format(msg::kNoSuchTables, missing, all_names));
+    }
+    progress.tables_total = tables.size();
+    for (const auto& t : tables) progress.rows_estimate += t.estimate;
+    std::set<std::string> table_oids;
+    for (const auto& t : tables) table_oids.insert(t.oid);
+
+    std::string prologue;
+    for (const char* s : kSessionSettings) prologue += std::string(s) + ";\n";
+    prologue += "SET check_function_bodies = false;\n";
+    std::string schema_sql;
+    std::string post_constraints, post_indexes, post_fks, post_views,
+        post_functions, post_triggers, post_sequences;
+
+    // Enum types (all of the schema: columns may use them).
+    AIRLOCK_ASSIGN_OR_RETURN(
+        db::Rows enums,
+        conn.Query("SELECT t.typname, string_agg(quote_literal(e.enumlabel), "
+                   "', ' ORDER BY e.enumsortorder) FROM pg_type t JOIN "
+                   "pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON "
+                   "e.enumtypid = t.oid WHERE n.nspname = $1 GROUP BY "
+                   "t.typname ORDER BY t.typname",
+                   {ns}));
+    // For `psql -f` into a database that has them: views, tables,
+    // sequences, types.
+    std::string drops, drop_tables, drop_types;
+    for (const auto& row : enums.rows) {
+      schema_sql += fmt::format("CREATE TYPE {} AS ENUM ({});\n",
+                                Quote(row[0].AsText()), row[1].AsText());
+      drop_types += fmt::format("DROP TYPE IF EXISTS {} CASCADE;\n",
+                                Quote(row[0].AsText()));
+    }
+
+    // Sequences: identity ones come with their column; the others are
+    // created here, and every value is set after the data.
+    AIRLOCK_ASSIGN_OR_RETURN(
+        db::Rows seqs,
+        conn.Query(
+            "SELECT s.relname, format_type(q.seqtypid, NULL), q.seqstart, "
+            "q.seqincrement, q.seqmin, q.seqmax, q.seqcache, q.seqcycle, "
+            "d.deptype, d.refobjid::text, a.attname FROM pg_class s JOIN "
+            "pg_namespace n ON n.oid = s.relnamespace JOIN pg_sequence q ON "
+            "q.seqrelid = s.oid LEFT JOIN pg_depend d ON d.classid = "
+            "'pg_class'::regclass AND d.objid = s.oid AND d.refclassid = "
+            "'pg_class'::regclass AND d.deptype IN ('a', 'i') LEFT JOIN "
+            "pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = "
+            "d.refobjsubid WHERE n.nspname = $1 AND s.relkind = 'S' ORDER BY "
+            "s.relname",
+            {ns}));
+    std::map<std::string, std::string> identity_options;  // "oid/col" -> opts
+    for (const auto& row : seqs.rows) {
+      std::string name = row[0].AsText();
+      std::string owner = row[9].AsText();
+      bool owned = !row[8].is_null();
+      if (owned && !table_oids.count(owner)) continue;
+      if (!owned && !wanted.empty()) continue;
+      std::string options = fmt::format(
+          "START WITH {} INCREMENT BY {} MINVALUE {} MAXVALUE {} CACHE {}{}",
+          row[2].AsText(), row[3].AsText(), row[4].AsText(), row[5].AsText(),
+          row[6].AsText(), row[7].AsText() == "true" ? " CYCLE" : "");
+      std::string qname = Quote(name);
+      if (row[8].AsText() == "i") {
+        identity_options[owner + "/" + row[10].AsText()] =
+            fmt::format("SEQUENCE NAME {} {}", qname, options);
+      } else {
+        schema_sql += fmt::format("CREATE SEQUENCE {} AS {} {};\n", qname,
+                                  row[1].AsText(), options);
+        drop_types =
+            fmt::format("DROP SEQUENCE IF EXISTS {} CASCADE;\n", qname) +
+            drop_types;
+      }
+      AIRLOCK_ASSIGN_OR_RETURN(
+          db::Rows v, conn.Query(fmt::format(
+                          "SELECT last_value, is_called FROM {}", qname)));
+      post_sequences +=
+          fmt::format("SELECT pg_catalog.setval({}, {}, {});\n", Literal(qname),
+                      v.rows.at(0).at(0).AsText(),
+                      v.rows.at(0).at(1).AsText() == "true" ? "true" : "false");
+      if (row[8].AsText() == "a") {
+        std::string table;
+        for (const auto& t : tables) {
+          if (t.oid == owner) table = t.name;
+        }
+        post_sequences +=
+            fmt::format("ALTER SEQUENCE {} OWNED BY {}.{};\n", qname,
+                        Quote(table), Quote(row[10].AsText()));
+      }
+    }
+
+    // Tables: columns and CHECK constraints; the rest after the data.
+    AIRLOCK_ASSIGN_OR_RETURN(
+        db::Rows cols,
+        conn.Query(
+            "SELECT a.attrelid::text, a.attname, format_type(a.atttypid, "
+            "a.atttypmod), a.attnotnull, pg_get_expr(d.adbin, d.adrelid), "
+            "a.attidentity, a.attgenerated, CASE WHEN a.attcollation <> "
+            "t.typcollation AND a.attcollation <> 0 THEN (SELECT "
+            "quote_ident(collname) FROM pg_collation WHERE oid = "
+            "a.attcollation) END FROM pg_attribute a JOIN pg_class c ON c.oid "
+            "= a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN "
+            "pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef d ON "
+            "d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE n.nspname = "
+            "$1 AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT "
+            "a.attisdropped ORDER BY a.attrelid, a.attnum",
+            {ns}));
+    AIRLOCK_ASSIGN_OR_RETURN(
+        db::Rows cons,
+        conn.Query("SELECT co.conrelid::text, co.conname, co.contype, "
+                   "pg_get_constraintdef(co.oid) FROM pg_constraint co JOIN "
+                   "pg_namespace n ON n.oid = co.connamespace WHERE n.nspname "
+                   "= $1 AND co.conrelid <> 0 AND co.contype IN ('c', 'p', "
+                   "'u', 'x', 'f') AND co.conislocal ORDER BY co.conrelid, "
+                   "co.contype, co.conname",
+                   {ns}));
+    std::map<std::string, std::vector<std::string>> defs;  // oid -> lines
+    std::map<std::string, Table*> by_oid;
+    for (auto& t : tables) by_oid[t.oid] = &t;
+    for (const auto& row : cols.rows) {
+      auto it = by_oid.find(row[0].AsText());
+      if (it == by_oid.end()) continue;
+      std::string name = row[1].AsText();
+      std::string line = fmt::format("  {} {}", Quote(name), row[2].AsText());
+      if (!row[7].is_null()) line += " COLLATE " + row[7].AsText();
+      std::string gen = row[6].AsText();
+      std::string identity = row[5].AsText();
+      if (gen == "s") {
+        line +=
+            fmt::format(" GENERATED ALWAYS AS ({}) STORED", row[4].AsText());
+      } else if (!row[4].is_null()) {
+        line += " DEFAULT " + row[4].AsText();
+      }
+      if (identity == "a" || identity == "d") {
+        line += fmt::format(" GENERATED {} AS IDENTITY ({})",
+                            identity == "a" ? "ALWAYS" : "BY DEFAULT",
+                            identity_options[it->first + "/" + name]);
+      }
+      if (row[3].AsText() == "true") line += " NOT NULL";
+      defs[it->first].push_back(line);
+      if (gen != "s") {
+        Table& t = *it->second;
+        t.columns += (t.columns.empty() ? "" : ", ") + Quote(name);
+      }
+    }
+    std::set<std::string> constraint_indexes;
+    for (const auto& row : cons.rows) {
+      auto it = by_oid.find(row[0].AsText());
+      if (it == by_oid.end()) continue;
+      std::string type = row[2].AsText();
+      std::string def = fmt::format("CONSTRAINT {} {}", Quote(row[1].AsText()),
+                                    row[3].AsText());
+      std::string alter = fmt::format("ALTER TABLE ONLY {} ADD {};\n",
+                                      Quote(it->second->name), def);
+      if (type == "c") {
+        defs[it->first].push_back("  " + def);
+      } else if (type == "f") {
+        post_fks += alter;
+      } else {
+        post_constraints += alter;
+        constraint_indexes.insert(row[1].AsText());
+      }
+    }
+    for (const auto& t : tables) {
+      w.DeclareTable(t.name);
+      std::string body = fmt::format("CREATE TABLE {} (\n", Quote(t.name));
+      const auto& lines = defs[t.oid];
+      for (size_t i = 0; i < lines.size(); ++i) {
+        body += lines[i] + (i + 1 < lines.size() ? ",\n" : "\n");
+      }
+      body += ");\n";
+      drop_tables +=
+          fmt::format("DROP TABLE IF EXISTS {} CASCADE;\n", Quote(t.name));
+      schema_sql += body;
+    }
+
+    // Indexes that no constraint made.
+    AIRLOCK_ASSIGN_OR_RETURN(
+        db::Rows idx,
+        conn.Query("SELECT i.indrelid::text, c.relname, "
+                   "pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN "
+                   "pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON "
+                   "n.oid = c.relnamespace WHERE n.nspname = $1 ORDER BY "
+                   "c.relname",
+                   {ns}));
+    for (const auto& row : idx.rows) {
+      if (!table_oids.count(row[0].AsText())) continue;
+      if (constraint_indexes.count(row[1].AsText())) continue;
+      post_indexes += Unqualify(row[2].AsText(), qschema, " ON ") + ";\n";
+    }
+
+    if (wanted.empty()) {
+      // Views, in creation order.
+      AIRLOCK_ASSIGN_OR_RETURN(
+          db::Rows views,
+          conn.Query("SELECT c.relname, c.relkind, pg_get_viewdef(c.oid) FROM "
+                     "pg_class c JOIN pg_namespace n ON n.oid = "
+                     "c.relnamespace WHERE n.nspname = $1 AND c.relkind IN "
+                     "('v', 'm') ORDER BY c.oid",
+                     {ns}));
+      for (const auto& row : views.rows) {
+        bool mat = row[1].AsText() == "m";
+        std::string def = row[2].AsText();
+        while (!def.empty() &&
+               (def.back() == ';' || def.back() == '\n' || def.back() == ' ')) {
+          def.pop_back();
+        }
+        post_views += fmt::format("CREATE {}VIEW {} AS\n{};\n",
+                                  mat ? "MATERIALIZED " : "",
+                                  Quote(row[0].AsText()), def);
+        drops =
+            fmt::format("DROP {}VIEW IF EXISTS {} CASCADE;\n",
+                        mat ? "MATERIALIZED " : "", Quote(row[0].AsText())) +
+            drops;
+      }
+      // Functions and procedures (not aggregates or extension members).
+      AIRLOCK_ASSIGN_OR_RETURN(
+          db::Rows fns,
+          conn.Query("SELECT pg_get_functiondef(p.oid) FROM pg_proc p JOIN "
+                     "pg_namespace n ON n.oid = p.pronamespace WHERE "
+                     "n.nspname = $1 AND p.prokind IN ('f', 'p') AND NOT "
+                     "EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid "
+                     "AND d.deptype = 'e') ORDER BY p.oid",
+                     {ns}));
+      for (const auto& row : fns.rows) {
+        std::string def = row[0].AsText();
+        def = Unqualify(def, qschema, "FUNCTION ");
+        def = Unqualify(def, qschema, "PROCEDURE ");
+        post_functions += def + ";\n";
+      }
+    }
+    AIRLOCK_ASSIGN_OR_RETURN(
+        db::Rows trg,
+        conn.Query("SELECT t.tgrelid::text, pg_get_triggerdef(t.oid) FROM "
+                   "pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN "
+                   "pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname "
+                   "= $1 AND NOT t.tgisinternal ORDER BY t.tgname",
+                   {ns}));
+    for (const auto& row : trg.rows) {
+      if (!table_oids.count(row[0].AsText())) continue;
+      post_triggers += Unqualify(row[1].AsText(), qschema, " ON ") + ";\n";
+    }
+
+    AIRLOCK_RETURN_IF_ERROR(w.Add(ChunkKind::kNative, "", 0,
+                                  prologue + drops + drop_tables + drop_types));
+    if (!schema_sql.empty()) {
+      AIRLOCK_RETURN_IF_ERROR(w.Add(ChunkKind::kSchema, "", 0, schema_sql));
+    }
+
+    // Data, in pieces (tables, or key ranges of large ones) shared by
+    // connections that all use the exported snapshot.
+    int64_t total_bytes = 0;
+    for (const auto& t : tables) total_bytes += t.bytes;
+    int useful = static_cast<int>(std::max<int64_t>(
+        static_cast<int64_t>(tables.size()), total_bytes / PieceBytes()));
+    int jobs = std::max(1, std::min({o.jobs, useful, 64}));
+    std::vector<std::unique_ptr<db::Connection>> extra;
+    if (jobs > 1 && o.connect) {
+      for (int i = 1; i < jobs; ++i) {
+        AIRLOCK_ASSIGN_OR_RETURN(auto c, o.connect());
+        AIRLOCK_RETURN_IF_ERROR(Session(*c));
+        AIRLOCK_RETURN_IF_ERROR(
+            Exec(*c, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+        AIRLOCK_RETURN_IF_ERROR(Exec(
+            *c, fmt::format("SET TRANSACTION SNAPSHOT {}", Literal(snapshot))));
+        extra.push_back(std::move(c));
+      }
+    }
+    std::vector<Piece> pieces;
+    for (auto& t : tables) {
+      AIRLOCK_RETURN_IF_ERROR(Split(conn, t, extra.size() + 1, pieces));
+    }
+    for (const auto& p : pieces) ++p.table->pieces_left;
+    std::stable_sort(
+        pieces.begin(), pieces.end(),
+        [](const Piece& a, const Piece& b) { return a.weight > b.weight; });
+    std::mutex mu;
+    size_t next = 0;
+    Status first_error;
+    auto work = [&](db::Connection* c) {
+      while (true) {
+        const Piece* p;
+        {
+          std::lock_guard<std::mutex> lock(mu);
+          if (next >= pieces.size() || !first_error.ok()) return;
+          p = &pieces[next++];
+        }
+        Status st = DumpPiece(*c, w, *p, progress);
+        std::lock_guard<std::mutex> lock(mu);
+        if (!st.ok() && first_error.ok()) first_error = st;
+        if (--p->table->pieces_left == 0) ++progress.tables_done;
+      }
+    };
+    std::vector<std::thread> threads;
+    for (auto& c : extra) threads.emplace_back(work, c.get());
+    work(&conn);
+    for (auto& t : threads) t.join();
+    for (auto& c : extra) c->Rollback();
+    AIRLOCK_RETURN_IF_ERROR(first_error);
+
+    std::string post = post_constraints + post_indexes + post_fks + post_views +
+                       post_functions + post_triggers + post_sequences;
+    if (!post.empty()) {
+      AIRLOCK_RETURN_IF_ERROR(w.Add(ChunkKind::kPost, "", 0, post));
+    }
+    return Status::Ok();
+  }
+
+  // Key ranges of ~64 MB for a large table with an integer key (several
+  // workers only).
+  Status Split(db::Connection& conn, Table& t, size_t workers,
+               std::vector<Piece>& pieces) {
+    const int64_t kPieceBytes = PieceBytes();
+    if (workers < 2 || t.int_key.empty() || t.bytes < 2 * kPieceBytes) {
+      pieces.push_back({&t, "", t.bytes});
+      return Status::Ok();
+    }
+    AIRLOCK_ASSIGN_OR_RETURN(
+        db::Rows r,
+        conn.Query(fmt::format("SELECT MIN({0})::text, MAX({0})::text FROM {1}",
+                               t.int_key, Quote(t.name))));
+    auto lo = r.rows.at(0).at(0).AsInt();
+    auto hi = r.rows.at(0).at(1).AsInt();
+    if (!lo || !hi) {
+      pieces.push_back({&t, "", t.bytes});
+      return Status::Ok();
+    }
+    int64_t n = std::min<int64_t>(t.bytes / kPieceBytes, 256);
+    uint64_t span = static_cast<uint64_t>(*hi) - static_cast<uint64_t>(*lo);
+    uint64_t width = span / static_cast<uint64_t>(n) + 1;
+    int64_t from = *lo;
+    for (int64_t i = 0; i < n; ++i) {
+      bool last =
+          i == n - 1 ||
+          static_cast<uint64_t>(*hi) - static_cast<uint64_t>(from) < width;
+      int64_t to = static_cast<int64_t>(static_cast<uint64_t>(from) + width);
+      std::string where = last ? fmt::format(" WHERE {} >= {}", t.int_key, from)
+                               : fmt::format(" WHERE {0} >= {1} AND {0} < {2}",
+                                             t.int_key, from, to);
+      pieces.push_back({&t, where, t.bytes / n});
+      if (last) break;
+      from = to;
+    }
+    return Status::Ok();
+  }
+
+  Status DumpPiece(db::Connection& conn, BackupWriter& w, const Piece& p,
+                   SharedProgress& progress) {
+    const Table& t = *p.table;
+    if (t.columns.empty()) return Status::Ok();
+    std::string head =
+        fmt::format("COPY {} ({}) FROM stdin;\n", Quote(t.name), t.columns);
+    std::string body;
+    body.reserve(kChunkTarget + (kChunkTarget >> 2));
+    int64_t rows = 0;
+    auto flush = [&]() -> Status {
+      if (rows == 0) return Status::Ok();
+      body += "\\.\n";
+      Status st = w.Add(ChunkKind::kData, t.name, rows, body);
+      progress.rows += rows;
+      body.clear();
+      rows = 0;
+      return st;
+    };
+    Status st = db::PostgresCopyOut(
+        conn,
+        p.where.empty()
+            ? fmt::format("COPY {} ({}) TO STDOUT", Quote(t.name), t.columns)
+            : fmt::format("COPY (SELECT {} FROM {}{}) TO STDOUT", t.columns,
+                          Quote(t.name), p.where),
+        [&](std::string_view data) -> Status {
+          if (rows == 0) body += head;
+          body += data;
+          ++rows;
+          if (body.size() >= kChunkTarget) return flush();
+          return Status::Ok();
+        });
+    AIRLOCK_RETURN_IF_ERROR(st);
+    return flush();
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<DialectDump> MakePostgresDump() {
+  return std::make_unique<PostgresDump>();
+}
 
 }  // namespace airlock::backup

@@ -77,6 +77,10 @@ Status BackupWriter::Add(ChunkKind kind, std::string_view table, int64_t rows,
   text += '\n';
   text.append(body);
   std::unique_lock<std::mutex> lock(mu_);
+  // Wait for room before hashing: the hashes must follow the file order, so
+  // the lock is held from the hash update to the queue push.
+  space_cv_.wait(lock, [&] { return pending_ < max_pending_ || !error_.ok(); });
+  if (!error_.ok()) return error_;
   if (kind == ChunkKind::kSchema && !table.empty()) Table(table);
   if (kind == ChunkKind::kData) {
     TableState& t = Table(table);

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -12,12 +13,14 @@
 #include <string>
 #include <vector>
 
+#include "backup/backup.h"
 #include "base/term.h"
 #include "cli/command.h"
 #include "cli/migrate_differ.h"
 #include "cli/migrate_messages.h"
 #include "cli/subcommand.h"
 #include "db/connect.h"
+#include "db/dotenv.h"
 #include "migrate/dev.h"
 #include "migrate/migrations_dir.h"
 #include "migrate/migrator.h"
@@ -38,6 +41,7 @@ struct MigrateOptions {
   std::string name;
   bool create_only = false;
   bool yes = false;
+  bool backup = false;
 };
 
 struct Session {
@@ -139,19 +143,123 @@ void PrintAppliedList(const std::vector<std::string>& applied) {
   fmt::print("\n");
 }
 
+std::string HumanSize(double b) {
+  const char* units[] = {"B", "KB", "MB", "GB", "TB"};
+  int u = 0;
+  while (b >= 1024 && u < 4) {
+    b /= 1024;
+    ++u;
+  }
+  return u == 0 ? fmt::format("{:.0f} {}", b, units[u])
+                : fmt::format("{:.1f} {}", b, units[u]);
+}
+
+backup::ConnectFn Reconnect(const Session& s) {
+  db::DatabaseUrl url = s.project.url;
+  db::ConnectOptions opts = s.project.ConnectOptions(false);
+  return [url, opts]() { return db::Connect(url, opts); };
+}
+
+// `migrate deploy --backup`: the backup taken before anything is applied.
+Result<backup::BackupInfo> BackupBeforeMigration(const Session& s,
+                                                 db::Connection& conn) {
+  backup::BackupOptions bo;
+  bo.reason = "before_migration";
+  // Next to the project, as `db backup` puts them.
+  std::string root = db::Environment::FindProjectRoot(
+      std::filesystem::current_path().string());
+  bo.dir = (std::filesystem::path(root) / "backups").string();
+  bo.jobs = 2;
+  bo.connect = Reconnect(s);
+  Log(Level::kInfo, msg::kBackupBeforeMigration);
+  AIRLOCK_ASSIGN_OR_RETURN(backup::BackupInfo info,
+                           backup::TakeBackup(conn, bo));
+  Log(Level::kSuccess,
+      fmt::format(msg::kBackupTaken, info.path,
+                  HumanSize(static_cast<double>(info.file_bytes))));
+  return info;
+}
+
+// After a failed migration on a database without transactional DDL: puts the
+// backup back (asking first unless --yes) and records the migration as
+// rolled back. Returns the exit code.
+int RestoreAfterFailure(const MigrateOptions& o, const Session& s,
+                        db::Connection& conn, const std::string& backup_path,
+                        const std::string& failed, const Status& error) {
+  const migrate::MigrationDirectory* m = nullptr;
+  for (const auto& d : s.migrations) {
+    if (d.name == failed) m = &d;
+  }
+  int code = Fail(error);
+  if (m == nullptr) return code;
+  bool go = o.yes;
+  if (!go) {
+    if (!StdinIsTerminal()) {
+      Log(Level::kWarn,
+          fmt::format(msg::kRestoreOffer, backup_path, failed, backup_path));
+      return code;
+    }
+    go = Confirm(fmt::format(msg::kRestoreQuestion, backup_path, failed));
+  }
+  if (!go) {
+    Log(Level::kWarn,
+        fmt::format(msg::kRestoreOffer, backup_path, failed, backup_path));
+    return code;
+  }
+  Log(Level::kInfo, fmt::format(msg::kRestoring, backup_path));
+  backup::RestoreOptions ro;
+  ro.jobs = 2;
+  ro.connect = Reconnect(s);
+  auto restored = backup::Restore(conn, backup_path, ro);
+  if (!restored.ok()) {
+    Log(Level::kError, fmt::format(msg::kRestoreFailed, backup_path,
+                                   restored.status().message()));
+    return code;
+  }
+  Status st = migrate::RecordRolledBack(conn, *m, error.message());
+  if (!st.ok()) {
+    Log(Level::kError, st.message());
+    return code;
+  }
+  Log(Level::kSuccess, fmt::format(msg::kRolledBack, backup_path, failed));
+  return code;
+}
+
 int RunDeploy(const MigrateOptions& o) {
   auto s = Open(o, false);
   if (!s.ok()) return Fail(s.status());
   PrintFound(*s);
   auto conn = ConnectTo(*s, true);
   if (!conn.ok()) return Fail(conn.status());
+  std::string backup_path;
+  if (o.backup) {
+    auto info = BackupBeforeMigration(*s, **conn);
+    if (!info.ok()) {
+      Log(Level::kError,
+          fmt::format(msg::kBackupFailedNoDeploy, info.status().message()));
+      return kExitFailure;
+    }
+    backup_path = info->path;
+  }
   migrate::DeployOptions opts;
   opts.lock_timeout = LockTimeout(o);
-  auto result =
-      migrate::Deploy(**conn, s->migrations, opts, ProgressObserver());
+  migrate::Observer observer = ProgressObserver();
+  std::string current;
+  auto print_applying = observer.applying;
+  observer.applying = [&](const std::string& name) {
+    current = name;
+    print_applying(name);
+  };
+  auto result = migrate::Deploy(**conn, s->migrations, opts, observer);
   if (!result.ok()) {
     fmt::print("\n");
     std::fflush(stdout);
+    // Where DDL is transactional (SQLite, PostgreSQL) nothing was applied.
+    if (!backup_path.empty() && result.status().code() == "P3018" &&
+        (*conn)->dialect() == db::Dialect::kMysql && !current.empty()) {
+      return RestoreAfterFailure(o, *s, **conn, backup_path, current,
+                                 result.status());
+    }
     return Fail(result.status());
   }
   for (const auto& name : result->modified) {
@@ -530,6 +638,13 @@ void RegisterMigrateCommands(CLI::App& app, Context& ctx) {
       "  airlock migrate deploy\n  airlock migrate deploy --schema "
       "prisma/schema.prisma --lock-timeout 30");
   AddCommon(deploy, *o, true);
+  deploy->add_flag("--backup", o->backup,
+                   "Back up the database first (backups/backup_before_"
+                   "migration_*.sql.zst); on MySQL/MariaDB offer to restore "
+                   "it when a migration fails");
+  deploy->add_flag("--yes,-y", o->yes,
+                   "With --backup: restore without asking when a migration "
+                   "fails");
   deploy->callback([&ctx, o]() { ctx.exit_code = RunDeploy(*o); });
 
   auto* status = AddSubcommand(

@@ -136,4 +136,25 @@ inline constexpr const char* kDevCreateOnlyDone =
     "The migration was created but not applied (--create-only). Edit it if "
     "needed, then run `airlock migrate dev` to apply it.";
 
+// migrate deploy --backup
+inline constexpr const char* kBackupBeforeMigration =
+    "Taking a backup before applying migrations ...";
+inline constexpr const char* kBackupTaken = "Backup created: {} ({})";
+inline constexpr const char* kBackupFailedNoDeploy =
+    "The backup failed, so no migration was applied: {}";
+inline constexpr const char* kRestoreQuestion =
+    "Restore the backup {} taken before {} was applied? This replaces the "
+    "database's current contents.";
+inline constexpr const char* kRestoreOffer =
+    "The database may be half-migrated. The backup {} holds its state from "
+    "before {}: restore it with `airlock db restore {}` (or run `migrate "
+    "deploy --backup --yes` to restore automatically).";
+inline constexpr const char* kRestoring = "Restoring {} ...";
+inline constexpr const char* kRestoreFailed =
+    "Restoring {} failed: {}. The database may be half-migrated; restore it "
+    "by hand with `airlock db restore`.";
+inline constexpr const char* kRolledBack =
+    "The database was restored from {} and migration {} is marked rolled "
+    "back; fix it and run `airlock migrate deploy` again.";
+
 }  // namespace airlock::cli::msg

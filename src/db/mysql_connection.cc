@@ -247,6 +247,50 @@ class MysqlConnection : public Connection {
     return rows;
   }
 
+  // Streams rows with mysql_use_result: the client holds one row at a time.
+  Status QueryStream(std::string_view sql, const std::vector<Value>& params,
+                     const RowCallback& on_row) override {
+    AIRLOCK_ASSIGN_OR_RETURN(std::string text, Bind(sql, params));
+    if (mysql_real_query(m_, text.data(), text.size()) != 0) {
+      return Fail(text);
+    }
+    MYSQL_RES* res = mysql_use_result(m_);
+    if (res == nullptr) {
+      if (mysql_field_count(m_) != 0) return Fail(text);
+      return Status::Ok();
+    }
+    unsigned n = mysql_num_fields(res);
+    MYSQL_FIELD* fields = mysql_fetch_fields(res);
+    std::vector<FieldView> views(n);
+    Status st;
+    while (MYSQL_ROW r = mysql_fetch_row(res)) {
+      unsigned long* lengths = mysql_fetch_lengths(res);
+      for (unsigned i = 0; i < n; ++i) {
+        FieldView& f = views[i];
+        f.int_value = 0;
+        f.real_value = 0;
+        if (r[i] == nullptr) {
+          f.kind = Value::Kind::kNull;
+          f.bytes = {};
+          continue;
+        }
+        f.bytes = std::string_view(r[i], lengths[i]);
+        f.kind = FieldKind(fields[i]);
+      }
+      st = on_row(views);
+      if (!st.ok()) break;
+    }
+    // An error while fetching (server gone, killed query) ends the loop too.
+    bool fetch_failed = st.ok() && mysql_errno(m_) != 0;
+    Status fetch_error = fetch_failed ? Fail(text) : Status::Ok();
+    mysql_free_result(res);
+    while (mysql_next_result(m_) == 0) {
+      if (MYSQL_RES* more = mysql_store_result(m_)) mysql_free_result(more);
+    }
+    if (!st.ok()) return st;
+    return fetch_error;
+  }
+
   Status Begin() override {
     if (InTransaction()) {
       return Status::Error("P2010",
@@ -398,6 +442,26 @@ class MysqlConnection : public Connection {
       }
     }
     return "NULL";
+  }
+
+  // The Value kind of a streamed field: text for everything but binary
+  // strings, BIT and GEOMETRY (blobs); numbers stay text (exact).
+  static Value::Kind FieldKind(const MYSQL_FIELD& f) {
+    switch (f.type) {
+      case MYSQL_TYPE_BIT:
+      case MYSQL_TYPE_GEOMETRY:
+        return Value::Kind::kBlob;
+      case MYSQL_TYPE_TINY_BLOB:
+      case MYSQL_TYPE_MEDIUM_BLOB:
+      case MYSQL_TYPE_LONG_BLOB:
+      case MYSQL_TYPE_BLOB:
+      case MYSQL_TYPE_STRING:
+      case MYSQL_TYPE_VAR_STRING:
+        return f.charsetnr == kBinaryCharset ? Value::Kind::kBlob
+                                             : Value::Kind::kText;
+      default:
+        return Value::Kind::kText;
+    }
   }
 
   static Value ToValue(const MYSQL_FIELD& f, const char* data,

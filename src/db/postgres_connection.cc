@@ -285,6 +285,111 @@ class PostgresConnection : public Connection {
     return rows;
   }
 
+  // Streams rows in libpq's single-row mode: one row in memory at a time.
+  Status QueryStream(std::string_view sql, const std::vector<Value>& params,
+                     const RowCallback& on_row) override {
+    std::string text(sql);
+    std::vector<std::string> storage(params.size());
+    std::vector<const char*> values(params.size());
+    for (size_t i = 0; i < params.size(); ++i) {
+      storage[i] = params[i].AsText();
+      values[i] = params[i].is_null() ? nullptr : storage[i].c_str();
+    }
+    if (!PQsendQueryParams(c_, text.c_str(), static_cast<int>(params.size()),
+                           nullptr, values.data(), nullptr, nullptr, 0)) {
+      return Record(nullptr, std::nullopt, text);
+    }
+    PQsetSingleRowMode(c_);
+    Status st;
+    std::vector<FieldView> views;
+    std::vector<std::string> decoded;
+    while (PGresult* res = PQgetResult(c_)) {
+      ExecStatusType s = PQresultStatus(res);
+      if (s == PGRES_SINGLE_TUPLE && st.ok()) {
+        int nf = PQnfields(res);
+        views.resize(nf);
+        decoded.resize(nf);
+        for (int i = 0; i < nf; ++i) {
+          FieldView& f = views[i];
+          if (PQgetisnull(res, 0, i)) {
+            f.kind = Value::Kind::kNull;
+            f.bytes = {};
+            continue;
+          }
+          f.bytes =
+              std::string_view(PQgetvalue(res, 0, i), PQgetlength(res, 0, i));
+          f.kind = Value::Kind::kText;
+          if (PQftype(res, i) == kByteaOid) {
+            decoded[i] = DecodeBytea(f.bytes);
+            f.bytes = decoded[i];
+            f.kind = Value::Kind::kBlob;
+          }
+        }
+        st = on_row(views);
+      } else if (s != PGRES_SINGLE_TUPLE && s != PGRES_TUPLES_OK &&
+                 s != PGRES_COMMAND_OK && st.ok()) {
+        st = Record(res, std::nullopt, text);
+      }
+      PQclear(res);
+    }
+    return st;
+  }
+
+  // COPY ... TO STDOUT: calls `on_data` with each block libpq returns.
+  Status CopyOut(std::string_view sql,
+                 const std::function<Status(std::string_view)>& on_data) {
+    std::string text(sql);
+    PGresult* res = PQexec(c_, text.c_str());
+    if (PQresultStatus(res) != PGRES_COPY_OUT) {
+      Status st = Record(res, std::nullopt, text);
+      PQclear(res);
+      return st;
+    }
+    PQclear(res);
+    Status st;
+    char* buf = nullptr;
+    int n;
+    while ((n = PQgetCopyData(c_, &buf, 0)) > 0) {
+      if (st.ok()) st = on_data(std::string_view(buf, n));
+      PQfreemem(buf);
+    }
+    while (PGresult* r = PQgetResult(c_)) {
+      if (PQresultStatus(r) != PGRES_COMMAND_OK && st.ok()) {
+        st = Record(r, std::nullopt, text);
+      }
+      PQclear(r);
+    }
+    if (n == -2 && st.ok()) st = Record(nullptr, std::nullopt, text);
+    return st;
+  }
+
+  // COPY ... FROM STDIN with `data` (text format, without the `\.` line).
+  Status CopyIn(std::string_view sql, std::string_view data) {
+    std::string text(sql);
+    PGresult* res = PQexec(c_, text.c_str());
+    if (PQresultStatus(res) != PGRES_COPY_IN) {
+      Status st = Record(res, std::nullopt, text);
+      PQclear(res);
+      return st;
+    }
+    PQclear(res);
+    constexpr size_t kPiece = 1 << 18;
+    bool ok = true;
+    for (size_t at = 0; at < data.size() && ok; at += kPiece) {
+      size_t len = std::min(kPiece, data.size() - at);
+      ok = PQputCopyData(c_, data.data() + at, static_cast<int>(len)) == 1;
+    }
+    PQputCopyEnd(c_, ok ? nullptr : "client error");
+    Status st;
+    while (PGresult* r = PQgetResult(c_)) {
+      if (PQresultStatus(r) != PGRES_COMMAND_OK && st.ok()) {
+        st = Record(r, std::nullopt, text);
+      }
+      PQclear(r);
+    }
+    return st;
+  }
+
   Status Begin() override {
     if (PQtransactionStatus(c_) != PQTRANS_IDLE) {
       return Status::Error("P2010",
@@ -476,6 +581,20 @@ Result<std::unique_ptr<Connection>> OpenPostgres(
                   {Value::Text(Quote(schema))})
           .status());
   return std::unique_ptr<Connection>(std::move(conn));
+}
+
+Status PostgresCopyOut(Connection& conn, std::string_view sql,
+                       const std::function<Status(std::string_view)>& on_data) {
+  auto* pg = dynamic_cast<PostgresConnection*>(&conn);
+  if (pg == nullptr) return Status::Error("COPY needs a PostgreSQL connection");
+  return pg->CopyOut(sql, on_data);
+}
+
+Status PostgresCopyIn(Connection& conn, std::string_view sql,
+                      std::string_view data) {
+  auto* pg = dynamic_cast<PostgresConnection*>(&conn);
+  if (pg == nullptr) return Status::Error("COPY needs a PostgreSQL connection");
+  return pg->CopyIn(sql, data);
 }
 
 Status CreatePostgresDatabase(const DatabaseUrl& url,

@@ -16,7 +16,9 @@
 // meaning.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <string_view>
 
 #include "base/status.h"
 #include "db/connect.h"
@@ -31,6 +33,16 @@ namespace airlock::db {
 // parameter.
 Result<std::unique_ptr<Connection>> OpenPostgres(const DatabaseUrl& url,
                                                  const ConnectOptions& options);
+
+// COPY (...) TO STDOUT on a PostgreSQL connection: `on_data` gets the text
+// format data as libpq delivers it (one row per call), so nothing buffers.
+Status PostgresCopyOut(Connection& conn, std::string_view sql,
+                       const std::function<Status(std::string_view)>& on_data);
+
+// COPY ... FROM STDIN on a PostgreSQL connection, sending `data` (text
+// format, rows ending with a newline, without the terminating `\.` line).
+Status PostgresCopyIn(Connection& conn, std::string_view sql,
+                      std::string_view data);
 
 // CREATE DATABASE "url.database" (connected to the `postgres` database, else
 // `template1`). P1009 when it exists, P1010 when not allowed.

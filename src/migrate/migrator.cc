@@ -338,6 +338,18 @@ Result<DeployResult> Deploy(db::Connection& conn,
   return ApplyPendingImpl(conn, history, migrations, observer);
 }
 
+Status RecordRolledBack(db::Connection& conn,
+                        const MigrationDirectory& migration,
+                        const std::string& logs) {
+  HistoryTable history(conn);
+  AIRLOCK_ASSIGN_OR_RETURN(bool exists, history.Exists());
+  if (!exists) AIRLOCK_RETURN_IF_ERROR(history.Create());
+  int64_t now = NowUnixMs();
+  AIRLOCK_RETURN_IF_ERROR(history.InsertFailed(
+      NewUuid(), migration.name, Sha256Hex(migration.script), now, logs));
+  return history.MarkRolledBack(migration.name, now).status();
+}
+
 Result<StatusReport> Diagnose(
     db::Connection* conn, const std::vector<MigrationDirectory>& migrations) {
   StatusReport r;

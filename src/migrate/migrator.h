@@ -59,6 +59,15 @@ Result<DeployResult> ApplyPending(
 Status ApplyMigration(db::Connection& conn, HistoryTable& history,
                       const MigrationDirectory& migration);
 
+// After the database was restored from the backup taken before `migration`
+// failed (`migrate deploy --backup`): records the migration as failed and
+// rolled back (what `migrate resolve --rolled-back` leaves), with `logs`, so
+// the history tells what happened and the migration stays pending. Creates
+// the history table when the restored database has none.
+Status RecordRolledBack(db::Connection& conn,
+                        const MigrationDirectory& migration,
+                        const std::string& logs);
+
 // What `migrate status` reports.
 struct StatusReport {
   enum class Kind {
