@@ -84,6 +84,8 @@ int RunPull(const PullOptions& o) {
   previous.schema = o.force ? nullptr : &p.schema;
   previous.ast = &ast;
   previous.sources = &p.loaded.sources;
+  previous.relation_mode_prisma =
+      p.schema.has_datasource && p.schema.datasource.relation_mode_prisma;
   introspect::IntrospectResult result =
       introspect::Introspect(*described, previous);
   if (result.empty) {

@@ -180,6 +180,11 @@ class PostgresDialectImpl final : public Dialect {
       (void)ends;
       return std::nullopt;
     }
+    // Without a written precision PostgreSQL keeps 6 fractional digits.
+    if (args.empty() && (name == "Timestamp" || name == "Timestamptz" ||
+                         name == "Time" || name == "Timetz")) {
+      args = {"6"};
+    }
     if (IsDefault(family, name, args)) return std::nullopt;
     std::string out = name;
     if (!args.empty()) {
