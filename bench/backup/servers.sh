@@ -59,6 +59,11 @@ bench_mysql() {
   local user host port
   user=$(url_part "$url" user); host=$(url_part "$url" host); port=$(url_part "$url" port)
   local M=(mariadb --no-defaults -h "$host" -P "$port" -u "$user")
+  # mydumper/myloader read the password from a defaults file (mode 600).
+  umask 077
+  printf '[mydumper]\nuser=%s\npassword=%s\nhost=%s\nport=%s\n[myloader]\nuser=%s\npassword=%s\nhost=%s\nport=%s\n' \
+    "$user" "$MYSQL_PWD" "$host" "$port" "$user" "$MYSQL_PWD" "$host" "$port" > "$D/my.cnf"
+  umask 022
   # ~SIZE_MB of SQL: orders ~250 B/row (70%), customers ~400 B/row (20%),
   # events with a 4 KB blob every row (10%).
   local n_orders=$((SIZE_MB * 1024 * 1024 * 7 / 10 / 250))
@@ -104,8 +109,8 @@ SQL
   measure mariadb "mariadb-dump --single-transaction | zstd" d.sql.zst \
     "mariadb-dump --no-defaults -h $host -P $port -u $user --single-transaction bench | zstd -q -T$JOBS -o d.sql.zst"
   if command -v mydumper >/dev/null; then
-    measure mariadb "mydumper -t $JOBS (zstd via --compress)" mydumper.out \
-      "mydumper -h $host -P $port -u $user -p \"\$MYSQL_PWD\" -B bench -t $JOBS --compress -o mydumper.out"
+    measure mariadb "mydumper -t $JOBS --compress (gzip)" mydumper.out \
+      "mydumper --defaults-file=$D/my.cnf -B bench -t $JOBS --compress -o mydumper.out"
   fi
   measure mariadb "airlock db restore (--jobs $JOBS)" "" \
     "$AIRLOCK db restore a.sql.zst --url '$base/r_airlock' --yes --jobs $JOBS"
@@ -113,7 +118,7 @@ SQL
     "zstd -dc d.sql.zst | mariadb --no-defaults -h $host -P $port -u $user r_native"
   if command -v myloader >/dev/null; then
     measure mariadb "myloader -t $JOBS" "" \
-      "myloader -h $host -P $port -u $user -p \"\$MYSQL_PWD\" -B r_myloader -d mydumper.out -t $JOBS -o"
+      "myloader --defaults-file=$D/my.cnf -B r_myloader -d mydumper.out -t $JOBS -o"
   fi
   measure mariadb "airlock db verify-backup" "" "$AIRLOCK db verify-backup a.sql.zst"
   local db got

@@ -288,6 +288,7 @@ Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
   Status st;
   Chunk chunk;
   std::string last_table;
+  bool data_drained = false;
   while (st.ok()) {
     auto more = reader->Next(chunk);
     if (!more.ok()) {
@@ -304,8 +305,18 @@ Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
       continue;
     }
     if (h.kind == ChunkKind::kPost && parallel) {
-      st = queue.Drain();
-      if (!st.ok()) break;
+      // Data first. Post chunks naming a table (its keys and indexes) run in
+      // parallel; one without a table runs alone, after all before it.
+      if (!data_drained || h.table.empty()) {
+        st = queue.Drain();
+        if (!st.ok()) break;
+        data_drained = true;
+      }
+      if (!h.table.empty()) {
+        if (!queue.Push(std::move(chunk))) st = queue.error();
+        chunk = Chunk();
+        continue;
+      }
     }
     Status s = dump->LoadChunk(conn, chunk);
     if (!s.ok()) {

@@ -31,7 +31,9 @@
 //           chunks of different tables may interleave, a chunk is
 //           self-contained, so restore may run chunks of one table anywhere.
 //   post    indexes, foreign keys, triggers, views, routines, counters: run
-//           after all data.
+//           after all data. A post chunk that names a table holds only that
+//           table's keys and indexes, so such chunks may run in parallel; one
+//           with an empty table runs alone, after every chunk before it.
 //
 // Integrity: each manifest line records a table's total row count and the
 // SHA-256 of its data chunk bodies in file order; the end line records the

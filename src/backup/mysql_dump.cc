@@ -7,7 +7,9 @@
 // backup lock (`BACKUP STAGE START` + `BACKUP STAGE BLOCK_COMMIT`, which
 // blocks only commits, not running statements), MySQL's
 // `FLUSH TABLES WITH READ LOCK`; the lock is released as soon as every worker
-// holds its snapshot (milliseconds). Without the RELOAD privilege the dump
+// holds its snapshot (milliseconds); a separate connection holds the lock,
+// since BACKUP STAGE END commits its session's transaction. Without the
+// RELOAD privilege the dump
 // falls back to one connection (still one consistent snapshot). Guarantee:
 // all InnoDB tables are dumped as of one commit point; non-transactional
 // tables (MyISAM, Aria) only as consistent as their writes allow.
@@ -313,7 +315,7 @@ class MysqlDump : public DialectDump {
     }
     std::vector<db::Connection*> conns = {&conn};
     for (auto& c : extra) conns.push_back(c.get());
-    AIRLOCK_RETURN_IF_ERROR(StartSnapshots(conn, conns, extra));
+    AIRLOCK_RETURN_IF_ERROR(StartSnapshots(conn, conns, extra, o));
     Status st = DumpInSnapshot(conn, conns, w, o, tables, progress);
     for (auto* c : conns) c->ExecuteScript("COMMIT");
     return st;
@@ -426,9 +428,13 @@ class MysqlDump : public DialectDump {
 
   // Starts one consistent snapshot on every connection; with several, the
   // backup lock holds commits back while they start.
+  // The lock is held by a connection of its own: BACKUP STAGE END commits
+  // the transaction of the session that runs it, which would end that
+  // worker's snapshot.
   Status StartSnapshots(db::Connection& conn,
                         std::vector<db::Connection*>& conns,
-                        std::vector<std::unique_ptr<db::Connection>>& extra) {
+                        std::vector<std::unique_ptr<db::Connection>>& extra,
+                        const BackupOptions& o) {
     const char* start =
         "SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ;\n"
         "START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY;\n";
@@ -440,9 +446,9 @@ class MysqlDump : public DialectDump {
                            ? "BACKUP STAGE START;\nBACKUP STAGE BLOCK_COMMIT;\n"
                            : "FLUSH TABLES WITH READ LOCK;\n";
     const char* unlock = mariadb ? "BACKUP STAGE END" : "UNLOCK TABLES";
-    if (!Exec(conn, lock).ok()) {
+    AIRLOCK_ASSIGN_OR_RETURN(auto locker, o.connect());
+    if (!Exec(*locker, lock).ok()) {
       // No RELOAD privilege: one connection, one snapshot.
-      if (mariadb) conn.ExecuteScript(unlock);
       extra.clear();
       conns.resize(1);
       return Exec(conn, start);
@@ -452,7 +458,7 @@ class MysqlDump : public DialectDump {
       st = Exec(*c, start);
       if (!st.ok()) break;
     }
-    Status un = Exec(conn, unlock);
+    Status un = Exec(*locker, unlock);
     AIRLOCK_RETURN_IF_ERROR(st);
     return un;
   }

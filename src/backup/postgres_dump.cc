@@ -194,8 +194,10 @@ class PostgresDump : public DialectDump {
     for (const char* s : kSessionSettings) prologue += std::string(s) + ";\n";
     prologue += "SET check_function_bodies = false;\n";
     std::string schema_sql;
-    std::string post_constraints, post_indexes, post_fks, post_views,
-        post_functions, post_triggers, post_sequences;
+    // Keys and indexes per table (restore builds them in parallel).
+    std::map<std::string, std::string> post_table;  // table name -> SQL
+    std::string post_fks, post_views, post_functions, post_triggers,
+        post_sequences;
 
     // Enum types (all of the schema: columns may use them).
     AIRLOCK_ASSIGN_OR_RETURN(
@@ -340,7 +342,7 @@ class PostgresDump : public DialectDump {
       } else if (type == "f") {
         post_fks += alter;
       } else {
-        post_constraints += alter;
+        post_table[it->second->name] += alter;
         constraint_indexes.insert(row[1].AsText());
       }
     }
@@ -367,9 +369,11 @@ class PostgresDump : public DialectDump {
                    "c.relname",
                    {ns}));
     for (const auto& row : idx.rows) {
-      if (!table_oids.count(row[0].AsText())) continue;
+      auto it = by_oid.find(row[0].AsText());
+      if (it == by_oid.end()) continue;
       if (constraint_indexes.count(row[1].AsText())) continue;
-      post_indexes += Unqualify(row[2].AsText(), qschema, " ON ") + ";\n";
+      post_table[it->second->name] +=
+          Unqualify(row[2].AsText(), qschema, " ON ") + ";\n";
     }
 
     if (wanted.empty()) {
@@ -481,8 +485,11 @@ class PostgresDump : public DialectDump {
     for (auto& c : extra) c->Rollback();
     AIRLOCK_RETURN_IF_ERROR(first_error);
 
-    std::string post = post_constraints + post_indexes + post_fks + post_views +
-                       post_functions + post_triggers + post_sequences;
+    for (const auto& [table, sql] : post_table) {
+      AIRLOCK_RETURN_IF_ERROR(w.Add(ChunkKind::kPost, table, 0, sql));
+    }
+    std::string post =
+        post_fks + post_views + post_functions + post_triggers + post_sequences;
     if (!post.empty()) {
       AIRLOCK_RETURN_IF_ERROR(w.Add(ChunkKind::kPost, "", 0, post));
     }
