@@ -75,6 +75,7 @@ Result<std::unique_ptr<db::Connection>> OpenShadowDatabase(
   if (shadow) {
     db::ConnectOptions o = options;
     o.display_url = shadow->Masked();
+    o.create_if_missing = true;  // as Prisma: the shadow schema may be new
     AIRLOCK_ASSIGN_OR_RETURN(std::unique_ptr<db::Connection> conn,
                              db::Connect(*shadow, o));
     AIRLOCK_RETURN_IF_ERROR(conn->DropAllObjects());
@@ -82,7 +83,6 @@ Result<std::unique_ptr<db::Connection>> OpenShadowDatabase(
   }
   db::DatabaseUrl url = db::WithUniqueDatabase(main);
   db::ConnectOptions o = options;
-  o.create_if_missing = false;
   o.display_url = url.Masked();
   Status created = db::CreateDatabase(url, o);
   if (!created.ok()) {
@@ -93,6 +93,8 @@ Result<std::unique_ptr<db::Connection>> OpenShadowDatabase(
     }
     return created;
   }
+  // Creates the URL's PostgreSQL schema (`?schema=`) in the new database.
+  o.create_if_missing = true;
   auto conn = db::Connect(url, o);
   if (!conn.ok()) {
     (void)db::DropDatabase(url, o);
