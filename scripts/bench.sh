@@ -10,8 +10,15 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
 for b in "$BUILD"/bench/*_bench; do
+  [ "$(basename "$b")" = describe_bench ] && continue
   [ -x "$b" ] && "$b" --benchmark_min_time=0.5
 done
+# Describe a 1,000-table database on each server (needs the server URLs of
+# scripts/test-servers.sh; skipped without them).
+if [ -x "$BUILD/bench/describe_bench" ]; then
+  "$BUILD/bench/describe_bench" mysql
+  "$BUILD/bench/describe_bench" postgres
+fi
 
 python3 "$ROOT/bench/gen_schema.py" "$TMP/schema.prisma" --models 1000 --fields 20
 # Peak memory and wall time of the real binary (median of 5 runs).

@@ -21,6 +21,7 @@
 #include "cli/subcommand.h"
 #include "db/connect.h"
 #include "db/dotenv.h"
+#include "describe/shadow_database.h"
 #include "migrate/dev.h"
 #include "migrate/migrations_dir.h"
 #include "migrate/migrator.h"
@@ -506,7 +507,8 @@ int RunDev(const MigrateOptions& o) {
   auto s = Open(o, false);
   if (!s.ok()) return Fail(s.status());
   std::unique_ptr<migrate::MigrationDiffer> differ =
-      MakeMigrationDiffer(s->project.url.dialect, s->project.migrations_dir);
+      MakeMigrationDiffer(s->project.url.dialect, s->project.migrations_dir,
+                          s->project.schema.datasource.schemas);
   if (!differ) {
     Log(Level::kError,
         fmt::format(msg::kDevNoDiffer, s->project.migrations_display));
@@ -529,10 +531,6 @@ int RunDev(const MigrateOptions& o) {
   }
   std::string what = s->project.DatasourceLine();
   what = what.substr(what.find(": ") + 2);
-  if (s->project.url.dialect != db::Dialect::kSqlite) {
-    Log(Level::kError, fmt::format(msg::kDevNoShadow, what));
-    return kExitFailure;
-  }
   std::string name = o.name;
   if (name.empty() && StdinIsTerminal()) {
     fmt::print("{}", msg::kDevNamePrompt);
@@ -547,8 +545,15 @@ int RunDev(const MigrateOptions& o) {
   PrintFound(*s);
   auto conn = ConnectTo(*s, true);
   if (!conn.ok()) return Fail(conn.status());
-  migrate::ShadowFactory shadow = [] {
-    return db::Connect(*db::ParseDatabaseUrl("file::memory:"), {});
+  migrate::ShadowFactory shadow =
+      [&]() -> Result<std::unique_ptr<db::Connection>> {
+    if (s->project.url.dialect == db::Dialect::kSqlite) {
+      return db::Connect(*db::ParseDatabaseUrl("file::memory:"), {});
+    }
+    // A temporary database next to the development one (dropped when the
+    // connection closes), or the datasource's shadowDatabaseUrl, emptied.
+    return describe::OpenShadowDatabase(s->project.url, s->project.shadow_url,
+                                        s->project.ConnectOptions(false));
   };
   migrate::DevCallbacks callbacks;
   callbacks.observer = ProgressObserver();

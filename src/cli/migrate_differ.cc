@@ -1,22 +1,28 @@
 // The adapter between `migrate dev` (src/migrate/dev.h) and the differ stack
-// (describe -> sqlschema/diff -> render). SQLite only for now:
+// (describe -> sqlschema/diff -> render).
+// SQLite:
 //   PlanMigration: the migrations folder replayed by the describe connector,
 //     diffed against sqlschema::Calculate(schema), rendered as migration.sql.
 //   Drift: the replay of the applied migrations (the shadow connection) and
 //     the live database compared object by object through sqlite_master.
 //   Warnings: diff::CheckDestructiveChanges with row counts from the live
 //     database, written on top of migration.sql as Prisma does.
-// Missing: server dialects.
+// MySQL/MariaDB and PostgreSQL:
+//   PlanMigration: the shadow database (dev replayed the folder into it)
+//     described, diffed against Calculate(schema), warnings as for SQLite.
+//   Drift: both databases described and diffed; Prisma's summary.
 #include "cli/migrate_differ.h"
 
 #include <fmt/format.h>
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "base/files.h"
 #include "cli/connection_inspector.h"
 #include "describe/connector.h"
+#include "describe/describe.h"
 #include "diff/destructive.h"
 #include "diff/differ.h"
 #include "render/renderer.h"
@@ -98,12 +104,66 @@ class SqliteDevDiffer final : public migrate::MigrationDiffer {
   std::string migrations_dir_;
 };
 
+class ServerDevDiffer final : public migrate::MigrationDiffer {
+ public:
+  ServerDevDiffer(sqlschema::Provider provider,
+                  std::vector<std::string> schemas)
+      : provider_(provider), schemas_(std::move(schemas)) {}
+
+  Result<Plan> PlanMigration(db::Connection& shadow, db::Connection& live,
+                             const schema::Schema& target) override {
+    AIRLOCK_ASSIGN_OR_RETURN(sqlschema::SqlSchema previous, Describe(shadow));
+    sqlschema::SqlSchema next = sqlschema::Calculate(target, provider_);
+    diff::Migration m = diff::Diff(previous, next);
+    Plan plan;
+    if (m.empty()) return plan;
+    ConnectionDataInspector inspector(live);
+    diff::DestructiveChanges changes =
+        diff::CheckDestructiveChanges(m, &inspector);
+    plan.warnings = changes.warnings;
+    plan.unexecutable = changes.unexecutable;
+    plan.script = render::RenderScript(
+        m, diff::CheckDestructiveChanges(m, nullptr).All());
+    return plan;
+  }
+
+  Result<std::string> Drift(db::Connection& expected,
+                            db::Connection& live) override {
+    AIRLOCK_ASSIGN_OR_RETURN(sqlschema::SqlSchema want, Describe(expected));
+    AIRLOCK_ASSIGN_OR_RETURN(sqlschema::SqlSchema have, Describe(live));
+    diff::Migration m = diff::Diff(want, have);
+    if (m.empty()) return std::string();
+    return diff::Summary(m);
+  }
+
+ private:
+  Result<sqlschema::SqlSchema> Describe(db::Connection& conn) const {
+    if (provider_ == sqlschema::Provider::kPostgres) {
+      return describe::DescribePostgres(conn, schemas_);
+    }
+    return describe::DescribeConnection(conn);
+  }
+
+  sqlschema::Provider provider_;
+  std::vector<std::string> schemas_;
+};
+
 }  // namespace
 
 std::unique_ptr<migrate::MigrationDiffer> MakeMigrationDiffer(
-    db::Dialect dialect, const std::string& migrations_dir) {
-  if (dialect != db::Dialect::kSqlite) return nullptr;
-  return std::make_unique<SqliteDevDiffer>(migrations_dir);
+    db::Dialect dialect, const std::string& migrations_dir,
+    const std::vector<std::string>& schemas) {
+  switch (dialect) {
+    case db::Dialect::kSqlite:
+      return std::make_unique<SqliteDevDiffer>(migrations_dir);
+    case db::Dialect::kMysql:
+      return std::make_unique<ServerDevDiffer>(sqlschema::Provider::kMysql,
+                                               schemas);
+    case db::Dialect::kPostgres:
+      return std::make_unique<ServerDevDiffer>(sqlschema::Provider::kPostgres,
+                                               schemas);
+  }
+  return nullptr;
 }
 
 }  // namespace airlock::cli

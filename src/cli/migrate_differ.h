@@ -3,6 +3,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "db/connection.h"
 #include "migrate/dev.h"
@@ -10,8 +11,10 @@
 namespace airlock::cli {
 
 // The differ for `dialect` working on `migrations_dir`, or null when this
-// build has none for the dialect yet.
+// build has none for the dialect yet. `schemas`: the datasource's
+// multiSchema namespaces (PostgreSQL), empty otherwise.
 std::unique_ptr<migrate::MigrationDiffer> MakeMigrationDiffer(
-    db::Dialect dialect, const std::string& migrations_dir);
+    db::Dialect dialect, const std::string& migrations_dir,
+    const std::vector<std::string>& schemas = {});
 
 }  // namespace airlock::cli

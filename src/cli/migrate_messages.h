@@ -99,9 +99,6 @@ inline constexpr const char* kDevUnresolvedSchema =
     "which this build's validator does not produce yet; refusing rather than "
     "planning a migration against an empty schema. Use `airlock migrate diff` "
     "and `airlock migrate deploy` meanwhile.";
-inline constexpr const char* kDevNoShadow =
-    "`migrate dev` on {} needs a shadow database: set shadowDatabaseUrl in the "
-    "datasource (server shadow databases are not supported yet).";
 inline constexpr const char* kDevMeaninglessName =
     "The migration name `{}` says nothing about the change. Name it after what "
     "it does, e.g. add_user_department, so the history stays readable.";

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <mysql.h>
 #include <mysqld_error.h>
+// After mysql.h, which it needs.
+#include <ma_pvio.h>
 
 #include <cmath>
 
@@ -152,6 +154,16 @@ Result<MYSQL*> RawConnect(const DatabaseUrl& url, const ConnectOptions& options,
   }
   mysql_optionsv(m, MYSQL_OPT_READ_TIMEOUT, &io_timeout);
   mysql_optionsv(m, MYSQL_OPT_WRITE_TIMEOUT, &io_timeout);
+  // Connector/C applies those options only when connecting: change the live
+  // socket's timeouts too (0 = none), or every statement longer than the
+  // connect timeout would fail with "Lost connection to server".
+  if (m->net.pvio != nullptr && m->net.pvio->methods != nullptr &&
+      m->net.pvio->methods->set_timeout != nullptr) {
+    m->net.pvio->methods->set_timeout(m->net.pvio, PVIO_READ_TIMEOUT,
+                                      static_cast<int>(io_timeout));
+    m->net.pvio->methods->set_timeout(m->net.pvio, PVIO_WRITE_TIMEOUT,
+                                      static_cast<int>(io_timeout));
+  }
   return m;
 }
 

@@ -3,15 +3,17 @@
 namespace airlock::describe {
 
 const Connector& SqliteConnectorInstance();
+const Connector& MysqlConnectorInstance();
+const Connector& PostgresConnectorInstance();
 
 const Connector* ConnectorFor(sqlschema::Provider provider) {
   switch (provider) {
     case sqlschema::Provider::kSqlite:
       return &SqliteConnectorInstance();
     case sqlschema::Provider::kMysql:
-      return nullptr;
+      return &MysqlConnectorInstance();
     case sqlschema::Provider::kPostgres:
-      return nullptr;
+      return &PostgresConnectorInstance();
   }
   return nullptr;
 }

@@ -1,7 +1,7 @@
 // What `migrate diff` (and later `migrate dev`) needs from a database of one
 // dialect: describe the database behind a URL, and replay a migrations folder
 // into a shadow database and describe the result. SQLite is built in; the
-// server dialects plug in here (ConnectorFor returns nullptr until they do).
+// server dialects (MySQL/MariaDB, PostgreSQL) connect through db::Connection.
 #pragma once
 
 #include <string>

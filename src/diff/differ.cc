@@ -1,7 +1,9 @@
 #include "diff/differ.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
+#include <string>
 
 #include "diff/hooks.h"
 
@@ -336,7 +338,10 @@ class Differ {
     }
     bool differ =
         a.type.family != b.type.family || a.type.native != b.type.native;
-    if (!differ && a.type.family == ColumnFamily::kEnum && !hooks_.enum_types) {
+    if (a.type.family == ColumnFamily::kEnum &&
+        b.type.family == ColumnFamily::kEnum && !hooks_.enum_types) {
+      // MySQL enums are column types: only their values matter (a described
+      // database names them `{table}_{column}`).
       differ = EnumValuesDiffer(a.type.native, b.type.native);
     }
     bool list_changed = (a.arity == Arity::kList) != (b.arity == Arity::kList);
@@ -361,7 +366,36 @@ class Differ {
     if (!da || !db) return false;
     if (db->db_generated) return true;
     if (da->is_now && db->is_now) return true;
-    return da->sql == db->sql;
+    if (da->sql == db->sql) return true;
+    return SameNumber(da->sql, db->sql);
+  }
+
+  // "2.50" and "2.500000" (MySQL pads decimals to the column's scale).
+  static bool SameNumber(const std::string& a, const std::string& b) {
+    auto canonical = [](std::string s) -> std::optional<std::string> {
+      if (s.empty()) return std::nullopt;
+      std::string sign;
+      if (s[0] == '-' || s[0] == '+') {
+        if (s[0] == '-') sign = "-";
+        s = s.substr(1);
+      }
+      if (s.empty() ||
+          s.find_first_not_of("0123456789.") != std::string::npos ||
+          std::count(s.begin(), s.end(), '.') > 1) {
+        return std::nullopt;
+      }
+      if (s.find('.') != std::string::npos) {
+        while (!s.empty() && s.back() == '0') s.pop_back();
+        if (!s.empty() && s.back() == '.') s.pop_back();
+      }
+      size_t nz = s.find_first_not_of('0');
+      s = nz == std::string::npos ? "0" : s.substr(nz);
+      if (s.empty() || s[0] == '.') s = "0" + s;
+      if (s == "0") sign.clear();
+      return sign + s;
+    };
+    auto ca = canonical(a), cb = canonical(b);
+    return ca && cb && *ca == *cb;
   }
 
   void AnalyzePair(PairInfo& p) {

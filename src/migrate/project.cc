@@ -157,6 +157,19 @@ Result<Project> LoadProject(const ProjectOptions& options) {
                                      ProtocolFor(*ds.provider)));
   }
   p.provider = has_ds && ds.provider ? *ds.provider : url_provider;
+  if (validated->has_datasource) {
+    const auto& d = validated->datasource;
+    std::optional<std::string> shadow = d.shadow_database_url;
+    if (!shadow && d.shadow_database_url_env) {
+      AIRLOCK_ASSIGN_OR_RETURN(db::Environment env,
+                               db::Environment::Load(p.schema_dir));
+      auto value = env.Get(*d.shadow_database_url_env);
+      if (value && !value->empty()) shadow = *value;
+    }
+    if (shadow && !shadow->empty()) {
+      AIRLOCK_ASSIGN_OR_RETURN(p.shadow_url, db::ParseDatabaseUrl(*shadow));
+    }
+  }
   return p;
 }
 

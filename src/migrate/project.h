@@ -33,6 +33,8 @@ struct Project {
   // The URL as given (contains the password: never print or log it).
   std::string url_text;
   bool url_from_flag = false;
+  // The datasource's shadowDatabaseUrl (literal or env), when set.
+  std::optional<db::DatabaseUrl> shadow_url;
 
   // Options for db::Connect: relative SQLite paths against the schema folder
   // (or the working directory for --url).

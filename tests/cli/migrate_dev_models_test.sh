@@ -42,6 +42,7 @@ expect_err 'pass --yes'
 expect_true "nothing created when declined" test -z "$(ls -d prisma/migrations/*_drop_nickname 2>/dev/null)"
 expect_eq "$(q 'SELECT count(*) FROM _prisma_migrations')" 1 "nothing applied when declined"
 
+sleep 1   # a later timestamp than init (same second: name order)
 run airlock migrate dev --name drop_nickname --yes
 expect_code 0
 dir=$(ls -d prisma/migrations/*_drop_nickname)
@@ -56,6 +57,7 @@ expect_eq "$(q "SELECT count(*) FROM $(qi User)")" 3 "rows kept"
 
 # A required column without default on a table with rows cannot run.
 schema '  age Int'
+sleep 1
 run airlock migrate dev --name add_age --yes
 expect_code 1
 expect_err 'We found changes that cannot be executed:'

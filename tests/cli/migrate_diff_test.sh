@@ -84,5 +84,5 @@ expect_err 'Statement 2: ALTER TABLE "Missing" ADD COLUMN "y" TEXT'
 expect_err "no such table: Missing"
 run airlock migrate diff --from-url mysql://u@127.0.0.1:1/db --to-empty
 expect_code 1
-expect_err "not available in this build yet"
+expect_err "Can't reach database server at \`127.0.0.1\`:\`1\`"
 finish

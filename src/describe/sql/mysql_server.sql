@@ -1,0 +1,2 @@
+-- Server version (MariaDB says so) and the connection's database.
+SELECT VERSION(), DATABASE()
