@@ -95,10 +95,13 @@ int RunPull(const PullOptions& o) {
   }
   SourceSet out = {{p.loaded.sources[0].name, result.text}};
   std::string text = schema::Format(out)[0];
+  std::string warnings;
+  for (const auto& w : result.warnings) warnings += "\n" + w + "\n";
+  if (!warnings.empty())
+    warnings = fmt::format("\n{}\n{}", msg::kPullWarningHeader, warnings);
   if (o.print) {
     std::fwrite(text.data(), 1, text.size(), stdout);
-    for (const auto& w : result.warnings)
-      fmt::print(stderr, "\n{}\n{}\n", msg::kPullWarningHeader, w);
+    std::fputs(warnings.c_str(), stderr);
     return kExitOk;
   }
   Status st = WriteFileAtomic(p.loaded.paths[0], text);
@@ -111,8 +114,7 @@ int RunPull(const PullOptions& o) {
   bool one = result.models + result.enums == 1;
   Log(Level::kSuccess, fmt::format(msg::kPullWrote, what, one ? "it" : "them",
                                    p.schema_display, ms));
-  for (const auto& w : result.warnings)
-    fmt::print(stderr, "\n{}\n{}\n", msg::kPullWarningHeader, w);
+  std::fputs(warnings.c_str(), stdout);
   return kExitOk;
 }
 

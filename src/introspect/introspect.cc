@@ -92,36 +92,76 @@ IntrospectResult Introspect(const sqlschema::SqlSchema& db,
       }
     }
   }
-  std::vector<std::string> ignored, reserved;
+  // Prisma's warnings, in Prisma's order.
+  std::vector<std::string> ignored, unsupported, remapped_models,
+      remapped_values, remapped_fields, empty_values, empty_fields, copied;
+  auto quoted = [](const std::string& s) { return "\"" + s + "\""; };
   for (const auto& m : models) {
     parts.push_back(RenderBlock(m.block));
-    const auto& attrs = m.block.block_attributes;
-    if (std::find(attrs.begin(), attrs.end(), "@@ignore") != attrs.end())
-      ignored.push_back(m.block.name);
-    if (m.renamed_reserved) reserved.push_back(m.block.name);
+    const std::string model = "Model: " + quoted(m.block.name);
+    if (m.ignored) ignored.push_back(quoted(m.block.name));
+    for (const auto& [field, type] : m.unsupported) {
+      unsupported.push_back(model + ", field: " + quoted(field) +
+                            ", original data type: " + quoted(type));
+    }
+    if (m.remapped) remapped_models.push_back(quoted(m.block.name));
+    for (const auto& f : m.remapped_fields)
+      remapped_fields.push_back(model + ", field: " + quoted(f));
+    for (const auto& f : m.empty_names)
+      empty_fields.push_back(model + ", field: " + quoted(f));
+    if (m.copied_relations) copied.push_back(quoted(m.block.name));
+  }
+  for (const auto& info : ctx.enums) {
+    if (!info.db) continue;
+    for (size_t v = 0; v < info.values.size(); ++v) {
+      const Name& n = info.values[v];
+      std::string item = "Enum: " + quoted(info.name.name) + ", value: ";
+      if (info.previous >= 0 && n.map)
+        remapped_values.push_back(item + quoted(n.name));
+      if (n.name.empty() || NeedsSanitation(n.name))
+        empty_values.push_back(item + quoted(info.db->values[v]));
+    }
   }
   for (const auto& e : enums) parts.push_back(RenderBlock(e));
   for (size_t i = 0; i < parts.size(); ++i) {
     if (i) result.text += "\n";
     result.text += parts[i];
   }
-  auto list = [](const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) out += "\n  - \"" + n + "\"";
-    return out;
+  auto warn = [&](const std::vector<std::string>& items, const char* text) {
+    if (items.empty()) return;
+    std::string w = text;
+    w += ":";
+    for (const auto& i : items) w += "\n  - " + i;
+    result.warnings.push_back(std::move(w));
   };
-  if (!ignored.empty()) {
-    result.warnings.push_back(
-        "The following models were ignored as they do not have a valid "
-        "unique identifier or id. This is currently not supported by Prisma "
-        "Client." +
-        list(ignored));
-  }
-  if (!reserved.empty()) {
-    result.warnings.push_back(
-        "These models were renamed because their names are reserved:" +
-        list(reserved));
-  }
+  warn(ignored,
+       "The following models were ignored as they do not have a valid unique "
+       "identifier or id. This is currently not supported by the Prisma "
+       "Client");
+  warn(unsupported,
+       "These fields are not supported by the Prisma Client, because Prisma "
+       "currently does not support their types");
+  warn(remapped_models,
+       "These models were enriched with `@@map` information taken from the "
+       "previous Prisma schema");
+  warn(remapped_values,
+       "These enum values were enriched with `@map` information taken from "
+       "the previous Prisma schema");
+  warn(remapped_fields,
+       "These fields were enriched with `@map` information taken from the "
+       "previous Prisma schema");
+  warn(empty_values,
+       "These enum values were commented out because their names are "
+       "currently not supported by Prisma. Please provide valid ones that "
+       "match [a-zA-Z][a-zA-Z0-9_]* using the `@map` attribute");
+  warn(empty_fields,
+       "These fields were commented out because their names are currently "
+       "not supported by Prisma. Please provide valid ones that match "
+       "[a-zA-Z][a-zA-Z0-9_]* using the `@map` attribute");
+  warn(copied,
+       "Relations were copied from the previous data model due to not using "
+       "foreign keys in the database. If any of the relation columns changed "
+       "in the database, the relations might not be correct anymore");
   return result;
 }
 

@@ -33,7 +33,8 @@ struct IntrospectResult {
   bool empty = true;  // no models, views or enums were found
   int models = 0;
   int enums = 0;
-  std::vector<std::string> warnings;  // Prisma-style introspection warnings
+  // Prisma's introspection warnings: "text:\n  - item\n  - item" each.
+  std::vector<std::string> warnings;
 };
 
 IntrospectResult Introspect(const sqlschema::SqlSchema& db,

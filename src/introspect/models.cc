@@ -125,8 +125,19 @@ class ModelBuilder {
       b.AddDocumentation(kNoUniqueIdentifier);
     }
 
-    for (size_t c = 0; c < table_.columns.size(); ++c)
+    for (size_t c = 0; c < table_.columns.size(); ++c) {
       b.lines.push_back(ScalarField(static_cast<int>(c)));
+      const Name& fn = ctx_.field_names[t_][c];
+      const schema::Field* pf = ctx_.PrevField(t_, static_cast<int>(c));
+      if (pf && fn.map) out.remapped_fields.push_back(fn.name);
+      if (ctx_.Family(t_, static_cast<int>(c)) == ColumnFamily::kUnsupported)
+        out.unsupported.push_back(
+            {b.lines.back().name,
+             ctx_.dialect.UnsupportedName(table_.columns[c])});
+      if (fn.name.empty()) out.empty_names.push_back(table_.columns[c].name);
+    }
+    out.remapped = pm && name.map.has_value();
+    out.ignored = ignored && !ignored_in_psl;
     for (const auto& rf : rels_.fields[t_]) b.lines.push_back(RelationLine(rf));
     if (ctx_.emulated_relations && pm) {
       for (const auto& f : pm->fields) {
@@ -135,6 +146,7 @@ class ModelBuilder {
           continue;
         }
         b.lines.push_back(EmulatedRelation(f));
+        out.copied_relations = true;
       }
     }
 

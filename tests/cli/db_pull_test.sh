@@ -101,6 +101,9 @@ sqlite3 app.db < app.sql
 cp app.prisma re.prisma
 run airlock db pull --schema re.prisma
 expect_code 0
+expect_out "These models were enriched with \`@@map\` information taken from the previous Prisma schema:
+  - \"Person\""
+expect_out '  - Model: "Person", field: "email"'
 run airlock format --schema app.prisma
 expect_file_eq re.prisma app.prisma
 run airlock migrate diff --from-url file:./app.db --to-schema re.prisma --exit-code
