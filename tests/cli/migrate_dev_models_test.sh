@@ -4,7 +4,7 @@
 # values, written on top of migration.sql as Prisma does, refused without
 # --yes and applied with it) and an unexecutable step (a required column on
 # a table with rows: refused, written with --create-only).
-# dialects: sqlite
+# dialects: sqlite mysql postgres
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/lib.sh"
 source "$HERE/migrate_lib.sh"
