@@ -58,7 +58,7 @@ bench_mysql() {
   MYSQL_PWD=$(url_part "$url" pass)
   local user host port
   user=$(url_part "$url" user); host=$(url_part "$url" host); port=$(url_part "$url" port)
-  local M=(mariadb --no-defaults -h "$host" -P "$port" -u "$user")
+  local M=(mariadb --no-defaults --default-character-set=utf8mb4 -h "$host" -P "$port" -u "$user")
   # mydumper/myloader read the password from a defaults file (mode 600).
   umask 077
   printf '[mydumper]\nuser=%s\npassword=%s\nhost=%s\nport=%s\n[myloader]\nuser=%s\npassword=%s\nhost=%s\nport=%s\n' \
@@ -69,8 +69,10 @@ bench_mysql() {
   local n_orders=$((SIZE_MB * 1024 * 1024 * 7 / 10 / 250))
   local n_cust=$((SIZE_MB * 1024 * 1024 * 2 / 10 / 400))
   local n_events=$((SIZE_MB * 1024 * 1024 / 10 / 8300))
-  "${M[@]}" -e "CREATE DATABASE bench; CREATE DATABASE r_airlock;
-    CREATE DATABASE r_native; CREATE DATABASE r_myloader;"
+  "${M[@]}" -e "CREATE DATABASE bench CHARACTER SET utf8mb4;
+    CREATE DATABASE r_airlock CHARACTER SET utf8mb4;
+    CREATE DATABASE r_native CHARACTER SET utf8mb4;
+    CREATE DATABASE r_myloader CHARACTER SET utf8mb4;"
   echo "MariaDB: generating ~${SIZE_MB} MB ($n_orders orders, $n_cust customers, $n_events events)"
   "${M[@]}" bench <<SQL
 CREATE TABLE customers (id INT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -84,7 +86,6 @@ CREATE TABLE orders (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
   KEY orders_customer (customer_id), KEY orders_paid (paid_at)) ENGINE=InnoDB;
 CREATE TABLE events (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, kind VARCHAR(20),
   payload LONGBLOB, at TIMESTAMP(3) NULL) ENGINE=InnoDB;
-SET SESSION cte_max_recursion_depth = 100000000;
 INSERT INTO customers (name, email, note, balance, created)
   SELECT CONCAT('김철수 customer ', seq), CONCAT('c', seq, '@example.com'),
     IF(seq % 7 = 0, NULL, REPEAT(CONCAT('note 🙂 ', seq, ' '), 16)),
@@ -97,7 +98,7 @@ INSERT INTO orders (customer_id, amount, status, paid_at, ref, items, flags, tax
     seq % 256, seq / 7
   FROM seq_1_to_${n_orders};
 INSERT INTO events (kind, payload, at)
-  SELECT ELT(1 + seq % 3, 'click', 'view', 'buy'), RANDOM_BYTES(1024) || RANDOM_BYTES(1024) || RANDOM_BYTES(1024) || RANDOM_BYTES(1024),
+  SELECT ELT(1 + seq % 3, 'click', 'view', 'buy'), CONCAT(RANDOM_BYTES(1024), RANDOM_BYTES(1024), RANDOM_BYTES(1024), RANDOM_BYTES(1024)),
     '2024-06-01' + INTERVAL seq MINUTE
   FROM seq_1_to_${n_events};
 SQL

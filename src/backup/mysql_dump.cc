@@ -134,6 +134,7 @@ struct Table {
   // The single integer primary key column, when there is one: large tables
   // are read in key ranges by several workers.
   std::string int_key;
+  std::string auto_increment;  // the AUTO_INCREMENT column, if any
   std::atomic<int> pieces_left{0};
   std::vector<Column> columns;
 };
@@ -398,6 +399,9 @@ class MysqlDump : public DialectDump {
       auto it = by_name.find(row[0].AsText());
       if (it == by_name.end()) continue;
       std::string extra = row[3].AsText();
+      if (extra.find("auto_increment") != std::string::npos) {
+        it->second->auto_increment = row[1].AsText();
+      }
       if (extra.find("GENERATED") != std::string::npos ||
           extra.find("PERSISTENT") != std::string::npos ||
           extra.find("VIRTUAL") != std::string::npos) {
@@ -476,6 +480,7 @@ class MysqlDump : public DialectDump {
                                   "SET sql_notes = 0;\n"));
     // Definitions.
     std::string sequences_post;
+    std::vector<std::pair<std::string, std::string>> deferred_keys;
     for (const auto& t : tables) {
       w.DeclareTable(t.name);
       std::string sql;
@@ -495,6 +500,13 @@ class MysqlDump : public DialectDump {
         AIRLOCK_ASSIGN_OR_RETURN(
             std::string create,
             ShowCreate(conn, "TABLE", t.name, "Create Table"));
+        std::string deferred;
+        create = DeferKeys(create, t, deferred);
+        if (!deferred.empty()) {
+          deferred_keys.emplace_back(
+              t.name,
+              fmt::format("ALTER TABLE {} {};\n", Quote(t.name), deferred));
+        }
         sql = fmt::format("DROP TABLE IF EXISTS {};\n{};\n", Quote(t.name),
                           create);
       }
@@ -542,6 +554,11 @@ class MysqlDump : public DialectDump {
     progress.tables_done += tables.size() - data_tables;
 
     // Routines, views, triggers.
+    // Secondary keys and foreign keys, one chunk per table: restore builds
+    // them after the data, tables in parallel.
+    for (const auto& [table, sql] : deferred_keys) {
+      AIRLOCK_RETURN_IF_ERROR(w.Add(ChunkKind::kPost, table, 0, sql));
+    }
     std::string post = sequences_post;
     if (o.tables.empty()) {
       AIRLOCK_RETURN_IF_ERROR(Routines(conn, post));
@@ -644,6 +661,60 @@ class MysqlDump : public DialectDump {
         });
     AIRLOCK_RETURN_IF_ERROR(st);
     return flush();
+  }
+
+  // Moves the secondary keys and foreign keys of an InnoDB table out of its
+  // CREATE TABLE into `deferred` (`ADD KEY ..., ADD CONSTRAINT ...`): InnoDB
+  // builds an index much faster from sorted complete data, and with
+  // FOREIGN_KEY_CHECKS=0 a foreign key is added without a scan. Kept inline:
+  // FULLTEXT/SPATIAL keys (adding them rebuilds the table) and keys starting
+  // with the AUTO_INCREMENT column (the table needs one).
+  static std::string DeferKeys(const std::string& create, const Table& t,
+                               std::string& deferred) {
+    std::vector<std::string> lines;
+    size_t pos = 0;
+    while (pos <= create.size()) {
+      size_t nl = create.find('\n', pos);
+      if (nl == std::string::npos) nl = create.size();
+      lines.push_back(create.substr(pos, nl - pos));
+      pos = nl + 1;
+    }
+    if (lines.size() < 3 || !lines.back().starts_with(") ENGINE=InnoDB")) {
+      return create;
+    }
+    std::string ai = t.auto_increment.empty() ? std::string()
+                                              : "(" + Quote(t.auto_increment);
+    std::vector<std::string> kept;
+    for (size_t i = 1; i + 1 < lines.size(); ++i) {
+      std::string line = lines[i];
+      if (line.ends_with(",")) line.pop_back();
+      std::string_view body = std::string_view(line).substr(
+          std::min(line.find_first_not_of(' '), line.size()));
+      bool key = body.starts_with("KEY ") || body.starts_with("UNIQUE KEY ");
+      bool fk = body.starts_with("CONSTRAINT ") &&
+                body.find(" FOREIGN KEY ") != std::string_view::npos;
+      if (key && !ai.empty()) {
+        size_t open = body.find(" (");
+        if (open != std::string_view::npos) {
+          std::string_view cols = body.substr(open + 1);
+          if (cols.starts_with(ai + ")") || cols.starts_with(ai + ",")) {
+            key = false;
+          }
+        }
+      }
+      if (key || fk) {
+        deferred +=
+            (deferred.empty() ? "ADD " : ",\n  ADD ") + std::string(body);
+      } else {
+        kept.push_back(line);
+      }
+    }
+    if (deferred.empty()) return create;
+    std::string out = lines.front() + "\n";
+    for (size_t i = 0; i < kept.size(); ++i) {
+      out += kept[i] + (i + 1 < kept.size() ? ",\n" : "\n");
+    }
+    return out + lines.back();
   }
 
   // One compound statement with its own sql_mode, for the mariadb client too.
