@@ -35,7 +35,8 @@ expect_eq "$CA:$CB" "0:0" "both deploys succeed ($(cat a.err b.err))"
 applied_a=$(grep -c '^Applying migration' a.out || true)
 applied_b=$(grep -c '^Applying migration' b.out || true)
 expect_eq "$((applied_a + applied_b))" 3 "three migrations applied in total (a=$applied_a b=$applied_b)"
-expect_true "the second deploy found nothing left to do" grep -q "No pending migrations to apply." b.out
+# Under load the second may win the lock: either way one applied everything.
+expect_true "one deploy found nothing left to do" grep -q "No pending migrations to apply." a.out b.out
 expect_eq "$(q 'SELECT count(*) FROM _prisma_migrations')" 3 "one history row per migration"
 expect_eq "$(q 'SELECT count(DISTINCT migration_name) FROM _prisma_migrations WHERE finished_at IS NOT NULL')" 3 "all applied"
 big_rows=1500000; [ "$DIALECT" = sqlite ] || big_rows=1
