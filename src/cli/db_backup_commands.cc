@@ -326,12 +326,11 @@ void RegisterDbBackupCommands(CLI::App& app, Context& ctx) {
   r->add_flag("--yes,-y", o->yes, "Do not ask for confirmation");
   r->callback([&ctx, o]() { ctx.exit_code = RunRestore(*o); });
 
-  auto* v = db->add_subcommand(
-      "verify-backup",
-      "Check that a backup file is complete and intact (no database needed)\n"
-      "Examples:\n"
+  auto* v = AddSubcommand(
+      *db, "verify-backup",
+      "Check that a backup file is complete and intact (no database needed)",
       "  airlock db verify-backup "
-      "backups/backup_manual_20260101_120000.sql.zst");
+      "backups/backup_manual_20260101_120000.sql.zst\n");
   v->add_option("path", o->path, "Backup file")->required();
   v->add_flag("--json", o->json, "Print a machine-readable summary");
   v->callback([&ctx, o]() { ctx.exit_code = RunVerify(*o); });
