@@ -2,11 +2,13 @@
 // in one binary. This file only builds the command table and runs it.
 #include <CLI/CLI.hpp>
 
+#include "base/allocator.h"
 #include "cli/command.h"
 #include "cli/version.h"
 
 int main(int argc, char** argv) {
   using namespace airlock::cli;
+  airlock::TuneAllocator();
   CLI::App app{
       "airlock: Prisma-compatible migrations, backups and offline releases.",
       "airlock"};
