@@ -64,6 +64,8 @@ void ResolveTypes(Context& ctx) {
   for (size_t mi = 0; mi < ctx.schema.models.size(); ++mi) {
     Model& model = ctx.schema.models[mi];
     const ast::Block& block = *ctx.model_blocks[mi];
+    model.fields.reserve(block.fields.size());
+    ctx.model_fields[mi].reserve(block.fields.size());
     for (const auto& af : block.fields) {
       if (!af.type) continue;  // reported by the parser
       Field f;
