@@ -46,6 +46,23 @@ Result<std::map<std::string, std::string>> Catalog(db::Connection& conn) {
   return out;
 }
 
+// The plan for migration `m`: warnings with row counts from `live`, and the
+// script with the checks without row counts, as Prisma writes it (the counts
+// belong to this database, the file to every database).
+migrate::MigrationDiffer::Plan PlanFor(const diff::Migration& m,
+                                       db::Connection& live) {
+  migrate::MigrationDiffer::Plan plan;
+  if (m.empty()) return plan;
+  ConnectionDataInspector inspector(live);
+  diff::DestructiveChanges changes =
+      diff::CheckDestructiveChanges(m, &inspector);
+  plan.warnings = changes.warnings;
+  plan.unexecutable = changes.unexecutable;
+  plan.script =
+      render::RenderScript(m, diff::CheckDestructiveChanges(m, nullptr).All());
+  return plan;
+}
+
 class SqliteDevDiffer final : public migrate::MigrationDiffer {
  public:
   explicit SqliteDevDiffer(std::string migrations_dir)
@@ -64,19 +81,7 @@ class SqliteDevDiffer final : public migrate::MigrationDiffer {
     }
     sqlschema::SqlSchema next =
         sqlschema::Calculate(target, schema::Provider::kSqlite);
-    diff::Migration m = diff::Diff(previous, next);
-    Plan plan;
-    if (m.empty()) return plan;
-    ConnectionDataInspector inspector(live);
-    diff::DestructiveChanges changes =
-        diff::CheckDestructiveChanges(m, &inspector);
-    plan.warnings = changes.warnings;
-    plan.unexecutable = changes.unexecutable;
-    // The file gets the checks without row counts, as Prisma writes it: the
-    // counts belong to this database, the file to every database.
-    plan.script = render::RenderScript(
-        m, diff::CheckDestructiveChanges(m, nullptr).All());
-    return plan;
+    return PlanFor(diff::Diff(previous, next), live);
   }
 
   Result<std::string> Drift(db::Connection& expected,
@@ -114,17 +119,7 @@ class ServerDevDiffer final : public migrate::MigrationDiffer {
                              const schema::Schema& target) override {
     AIRLOCK_ASSIGN_OR_RETURN(sqlschema::SqlSchema previous, Describe(shadow));
     sqlschema::SqlSchema next = sqlschema::Calculate(target, provider_);
-    diff::Migration m = diff::Diff(previous, next);
-    Plan plan;
-    if (m.empty()) return plan;
-    ConnectionDataInspector inspector(live);
-    diff::DestructiveChanges changes =
-        diff::CheckDestructiveChanges(m, &inspector);
-    plan.warnings = changes.warnings;
-    plan.unexecutable = changes.unexecutable;
-    plan.script = render::RenderScript(
-        m, diff::CheckDestructiveChanges(m, nullptr).All());
-    return plan;
+    return PlanFor(diff::Diff(previous, next), live);
   }
 
   Result<std::string> Drift(db::Connection& expected,
