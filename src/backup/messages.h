@@ -68,6 +68,9 @@ inline constexpr const char* kDialectNotSupported =
     "Backups of {} databases are not available in this build yet.";
 inline constexpr const char* kRestoreCancelled =
     "Restore cancelled: nothing was changed.";
+inline constexpr const char* kLoadDataRowCount =
+    "the server loaded {} of the {} rows of a chunk of table {} (duplicate "
+    "keys?)";
 inline constexpr const char* kRestoreStatementFailed =
     "Restoring {} failed: {}{}";
 

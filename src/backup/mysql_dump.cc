@@ -48,6 +48,8 @@
 
 #include "backup/dialect_dump.h"
 #include "backup/messages.h"
+#include "backup/mysql_load_data.h"
+#include "db/mysql_connection.h"
 
 namespace airlock::backup {
 namespace {
@@ -345,8 +347,41 @@ class MysqlDump : public DialectDump {
       while (!body.empty() && (body.back() == '\n' || body.back() == ';')) {
         body.remove_suffix(1);
       }
+      auto* infile = dynamic_cast<db::MysqlLocalInfile*>(&conn);
+      if (load_data_ && infile != nullptr) {
+        // LOAD DATA LOCAL INFILE when the server allows it; a statement that
+        // fails is rolled back whole, so the INSERT may run instead.
+        LoadData ld;
+        std::vector<std::string> assigned;
+        {
+          std::lock_guard<std::mutex> lock(auto_mu_);
+          auto it = auto_columns_.find(chunk.header.table);
+          if (it != auto_columns_.end()) assigned = it->second;
+        }
+        if (InsertToLoadData(body, ld, assigned) &&
+            ld.rows == chunk.header.rows) {
+          auto loaded = infile->LoadLocalData(ld.statement, ld.content);
+          if (loaded.ok()) {
+            if (*loaded == ld.rows) return Status::Ok();
+            return Status::Error(fmt::format(msg::kLoadDataRowCount, *loaded,
+                                             ld.rows, chunk.header.table));
+          }
+          const std::string& code = conn.last_error().code;
+          // Disabled on the server or in the client library.
+          if (code != "1148" && code != "4166" && code != "2068" &&
+              code != "3948") {
+            return loaded.status();
+          }
+          load_data_ = false;
+        }
+      }
       auto r = conn.Execute(body);
       return r.ok() ? Status::Ok() : r.status();
+    }
+    if (chunk.header.kind == ChunkKind::kSchema &&
+        !chunk.header.table.empty()) {
+      std::lock_guard<std::mutex> lock(auto_mu_);
+      auto_columns_[chunk.header.table] = AutoIncrementColumns(body);
     }
     if (body.find("DELIMITER ") != std::string_view::npos) {
       return RunWithDelimiters(conn, body);
@@ -363,6 +398,13 @@ class MysqlDump : public DialectDump {
   bool ParallelLoad() const override { return true; }
 
  private:
+  // Whether data chunks load with LOAD DATA LOCAL INFILE (until the server
+  // refuses it once).
+  std::atomic<bool> load_data_{true};
+  // Per table, its AUTO_INCREMENT column (from the schema chunks).
+  std::mutex auto_mu_;
+  std::map<std::string, std::vector<std::string>> auto_columns_;
+
   Status Inventory(db::Connection& conn, const BackupOptions& o,
                    std::deque<Table>& tables) {
     AIRLOCK_ASSIGN_OR_RETURN(

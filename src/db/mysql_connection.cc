@@ -7,7 +7,10 @@
 // After mysql.h, which it needs.
 #include <ma_pvio.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 
 #include "db/messages.h"
 #include "db/mysql_api.h"
@@ -16,6 +19,42 @@
 
 namespace airlock::db {
 namespace {
+
+// The content of one LOAD DATA LOCAL INFILE, handed out by the handler
+// below; requests while none is armed (`data` null) are refused.
+struct InfileSource {
+  const char* data = nullptr;
+  size_t size = 0;
+  size_t pos = 0;
+};
+
+int InfileInit(void** ptr, const char*, void* userdata) {
+  auto* src = static_cast<InfileSource*>(userdata);
+  *ptr = src;
+  if (src == nullptr || src->data == nullptr) return 1;
+  src->pos = 0;
+  return 0;
+}
+
+int InfileRead(void* ptr, char* buf, unsigned int len) {
+  auto* src = static_cast<InfileSource*>(ptr);
+  size_t n = std::min<size_t>(len, src->size - src->pos);
+  std::memcpy(buf, src->data + src->pos, n);
+  src->pos += n;
+  return static_cast<int>(n);
+}
+
+void InfileEnd(void*) {}
+
+int InfileError(void*, char* msg, unsigned int len) {
+  std::snprintf(msg, len, "%s", "airlock sends no local files");
+  return CR_UNKNOWN_ERROR;
+}
+
+void InstallInfileHandler(MYSQL* m, void* source) {
+  mysql_set_local_infile_handler(m, InfileInit, InfileRead, InfileEnd,
+                                 InfileError, source);
+}
 
 constexpr unsigned kBinaryCharset = 63;
 
@@ -108,8 +147,12 @@ Result<MYSQL*> RawConnect(const DatabaseUrl& url, const ConnectOptions& options,
     mysql_optionsv(m, MYSQL_OPT_WRITE_TIMEOUT, &u_timeout);
   }
   mysql_optionsv(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
-  unsigned int no_infile = 0;
-  mysql_optionsv(m, MYSQL_OPT_LOCAL_INFILE, &no_infile);
+  // LOCAL INFILE is enabled for LoadLocalData only: the handler installed
+  // here refuses every request, MysqlConnection's sends its own buffer and
+  // never opens the file the server names.
+  unsigned int local_infile = 1;
+  mysql_optionsv(m, MYSQL_OPT_LOCAL_INFILE, &local_infile);
+  InstallInfileHandler(m, nullptr);
   unsigned protocol = t.socket ? MYSQL_PROTOCOL_SOCKET : MYSQL_PROTOCOL_TCP;
   mysql_optionsv(m, MYSQL_OPT_PROTOCOL, &protocol);
 
@@ -176,9 +219,11 @@ std::string Quote(std::string_view name) {
   return out + "`";
 }
 
-class MysqlConnection : public Connection {
+class MysqlConnection : public Connection, public MysqlLocalInfile {
  public:
-  MysqlConnection(MYSQL* m, DatabaseUrl url) : m_(m), url_(std::move(url)) {}
+  MysqlConnection(MYSQL* m, DatabaseUrl url) : m_(m), url_(std::move(url)) {
+    InstallInfileHandler(m_, &infile_);
+  }
   ~MysqlConnection() override { mysql_close(m_); }
 
   Dialect dialect() const override { return Dialect::kMysql; }
@@ -224,6 +269,19 @@ class MysqlConnection : public Connection {
       }
     } while (mysql_next_result(m_) == 0);
     if (mysql_errno(m_) != 0) return Fail(text);
+    return affected;
+  }
+
+  Result<int64_t> LoadLocalData(std::string_view sql,
+                                std::string_view data) override {
+    infile_ = {data.data() == nullptr ? "" : data.data(), data.size(), 0};
+    int rc = mysql_real_query(m_, sql.data(), sql.size());
+    infile_ = {};
+    if (rc != 0) return Fail(sql);
+    int64_t affected = static_cast<int64_t>(mysql_affected_rows(m_));
+    while (mysql_next_result(m_) == 0) {
+    }
+    if (mysql_errno(m_) != 0) return Fail(sql);
     return affected;
   }
 
@@ -536,6 +594,7 @@ class MysqlConnection : public Connection {
 
   MYSQL* m_;
   DatabaseUrl url_;
+  InfileSource infile_;
 };
 
 Status NeedDatabaseName(const DatabaseUrl& url) {

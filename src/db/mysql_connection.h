@@ -12,7 +12,9 @@
 // stop at the first failure, whose index and text land in last_error().
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <string_view>
 
 #include "base/status.h"
 #include "db/connect.h"
@@ -31,6 +33,19 @@ Result<std::unique_ptr<Connection>> OpenMysql(const DatabaseUrl& url,
 // server of `url`. P1009 when it exists, P1010 when not allowed.
 Status CreateMysqlDatabase(const DatabaseUrl& url,
                            const ConnectOptions& options);
+
+// Loading from memory with LOAD DATA LOCAL INFILE: every connection
+// OpenMysql returns implements it (dynamic_cast the Connection).
+class MysqlLocalInfile {
+ public:
+  virtual ~MysqlLocalInfile() = default;
+  // Runs one `LOAD DATA LOCAL INFILE` statement whose file content is
+  // `data`: the file name in the statement is ignored, and no real file is
+  // ever sent (requests at any other time are refused). Returns the
+  // affected rows.
+  virtual Result<int64_t> LoadLocalData(std::string_view sql,
+                                        std::string_view data) = 0;
+};
 
 // DROP DATABASE IF EXISTS `url.database`.
 Status DropMysqlDatabase(const DatabaseUrl& url, const ConnectOptions& options);
