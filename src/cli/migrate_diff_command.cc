@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "base/allocator.h"
 #include "base/files.h"
 #include "base/term.h"
 #include "cli/command.h"
@@ -156,6 +157,7 @@ Result<SqlSchema> Resolve(const Loaded& l, const Side& side, Provider provider,
 }
 
 int RunDiff(const DiffOptions& o) {
+  EnableBumpAllocation();  // bounded by the inputs; see base/allocator.h
   auto fail = [](const Status& st) {
     Log(Level::kError, st.message());
     return kExitFailure;
