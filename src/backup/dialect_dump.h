@@ -57,6 +57,8 @@ class DialectDump {
   virtual Status EndRestore(db::Connection& conn) = 0;
   // After a failure: undo what can be undone.
   virtual void AbortRestore(db::Connection& conn) {}
+  // Whether a restore is one transaction (nothing changes unless it ends).
+  virtual bool AtomicRestore() const { return false; }
   // Whether data chunks may be loaded by parallel worker connections.
   virtual bool ParallelLoad() const { return false; }
 };

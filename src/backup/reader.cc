@@ -197,6 +197,14 @@ Result<bool> BackupReader::Next(Chunk& out, bool skip_body) {
 }
 
 Result<VerifyReport> VerifyBackup(const std::string& path) {
+  // The temporary file of a backup that did not finish (or is running).
+  if (auto pid = PartialFilePid(path)) {
+    return Status::Error(fmt::format(
+        msg::kPartialFile, path,
+        fmt::format(fmt::runtime(ProcessAlive(*pid) ? msg::kPartialRunning
+                                                    : msg::kPartialInterrupted),
+                    *pid)));
+  }
   AIRLOCK_ASSIGN_OR_RETURN(auto reader, BackupReader::Open(path));
   Chunk chunk;
   while (true) {

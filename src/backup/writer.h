@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -42,6 +43,14 @@ struct TableSummary {
   std::string sha256;
 };
 
+// The pid in a partial file's name (`<name>.partial-<pid>`), if it is one.
+std::optional<int> PartialFilePid(const std::string& path);
+// Whether a process with this pid exists.
+bool ProcessAlive(int pid);
+// Removes the partial backup files (`*.sql*.partial-<pid>`) in `dir` whose
+// process is gone (a backup killed with kill -9); returns their paths.
+std::vector<std::string> RemoveStalePartials(const std::string& dir);
+
 class BackupWriter {
  public:
   static Result<std::unique_ptr<BackupWriter>> Create(WriterOptions options);
@@ -66,6 +75,10 @@ class BackupWriter {
   uint64_t file_bytes() const;  // bytes written to disk so far
   int64_t rows() const;         // data rows so far
   const std::vector<TableSummary>& tables() const { return summaries_; }
+  // Partial files of interrupted backups that Create() removed.
+  const std::vector<std::string>& stale_removed() const {
+    return stale_removed_;
+  }
 
  private:
   struct Job {
@@ -90,6 +103,9 @@ class BackupWriter {
   std::string temp_path_;
   int fd_ = -1;
   bool finished_ = false;
+  int signal_slot_ = -1;
+  int delay_ms_ = 0;  // test hook: AIRLOCK_TEST_CHUNK_DELAY_MS
+  std::vector<std::string> stale_removed_;
 
   mutable std::mutex mu_;  // queue, hashes, counters, error
   std::condition_variable work_cv_;
