@@ -481,7 +481,18 @@ class MysqlDump : public DialectDump {
     // Definitions.
     std::string sequences_post;
     std::vector<std::pair<std::string, std::string>> deferred_keys;
+    AIRLOCK_ASSIGN_OR_RETURN(db::Rows dbn, conn.Query("SELECT DATABASE()"));
+    const std::string qdb = Quote(dbn.rows.at(0).at(0).AsText()) + ".";
+    // Sequences first: a column DEFAULT may call NEXTVAL() on one.
+    std::vector<const Table*> ordered;
     for (const auto& t : tables) {
+      if (t.sequence) ordered.push_back(&t);
+    }
+    for (const auto& t : tables) {
+      if (!t.sequence) ordered.push_back(&t);
+    }
+    for (const Table* tp : ordered) {
+      const Table& t = *tp;
       w.DeclareTable(t.name);
       std::string sql;
       if (t.sequence) {
@@ -500,6 +511,13 @@ class MysqlDump : public DialectDump {
         AIRLOCK_ASSIGN_OR_RETURN(
             std::string create,
             ShowCreate(conn, "TABLE", t.name, "Create Table"));
+        // SHOW CREATE TABLE names sequences with their database
+        // (`DEFAULT nextval(`db`.`seq`)`): the restored table must use the
+        // restored database's sequence.
+        for (size_t at = 0;
+             (at = create.find("(" + qdb, at)) != std::string::npos;) {
+          create.erase(at + 1, qdb.size());
+        }
         std::string deferred;
         create = DeferKeys(create, t, deferred);
         if (!deferred.empty()) {
@@ -563,6 +581,7 @@ class MysqlDump : public DialectDump {
     if (o.tables.empty()) {
       AIRLOCK_RETURN_IF_ERROR(Routines(conn, post));
       AIRLOCK_RETURN_IF_ERROR(Views(conn, post));
+      AIRLOCK_RETURN_IF_ERROR(Events(conn, post));
     }
     std::set<std::string> names;
     for (const auto& t : tables) names.insert(t.name);
@@ -803,6 +822,36 @@ class MysqlDump : public DialectDump {
         }
         left = 0;
       }
+    }
+    return Status::Ok();
+  }
+
+  // Events, each in its own time zone (their times are written in it).
+  Status Events(db::Connection& conn, std::string& post) {
+    AIRLOCK_ASSIGN_OR_RETURN(
+        db::Rows list,
+        conn.Query("SELECT EVENT_NAME FROM information_schema.EVENTS WHERE "
+                   "EVENT_SCHEMA = DATABASE() ORDER BY EVENT_NAME"));
+    for (const auto& row : list.rows) {
+      std::string name = row[0].AsText();
+      AIRLOCK_ASSIGN_OR_RETURN(
+          db::Rows r,
+          conn.Query(fmt::format("SHOW CREATE EVENT {}", Quote(name))));
+      int ci = r.ColumnIndex("Create Event");
+      int mi = r.ColumnIndex("sql_mode");
+      int zi = r.ColumnIndex("time_zone");
+      if (r.rows.empty() || ci < 0 || r.rows[0][ci].is_null()) {
+        return Status::Error(fmt::format(
+            "SHOW CREATE EVENT {} returned no definition (missing privilege?)",
+            Quote(name)));
+      }
+      post += fmt::format(
+          "SET SESSION time_zone = {};\n",
+          StringLiteral(zi >= 0 ? r.rows[0][zi].AsText() : "+00:00"));
+      AppendCompound(post, mi >= 0 ? r.rows[0][mi].AsText() : "",
+                     fmt::format("DROP EVENT IF EXISTS {}", Quote(name)),
+                     StripDefiner(r.rows[0][ci].AsText()));
+      post += "SET SESSION time_zone = '+00:00';\n";
     }
     return Status::Ok();
   }
