@@ -256,6 +256,7 @@ Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
   if (!dump) {
     return Status::Error(fmt::format(msg::kDialectNotSupported, target));
   }
+  AIRLOCK_RETURN_IF_ERROR(dump->CheckTarget(conn, report));
   if (options.confirm && !options.confirm(report)) {
     return Status::Error(std::string(msg::kRestoreCancelled));
   }
@@ -332,7 +333,12 @@ Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
     bytes += chunk.header.bytes;
     const ChunkHeader& h = chunk.header;
     if (h.kind == ChunkKind::kNative) continue;
-    if (h.kind == ChunkKind::kData && parallel) {
+    const bool ordered = h.kind == ChunkKind::kData && dump->InOrder(chunk);
+    if (ordered && parallel) {
+      // After every chunk before it, on this connection.
+      st = queue.Drain();
+      if (!st.ok()) break;
+    } else if (h.kind == ChunkKind::kData && parallel) {
       if (!queue.Push(std::move(chunk))) st = queue.error();
       chunk = Chunk();
       continue;
@@ -352,7 +358,8 @@ Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
       }
     }
     if (h.kind == ChunkKind::kData) TestChunkDelay();
-    Status s = dump->LoadChunk(conn, chunk);
+    Status s =
+        ordered ? dump->LoadOrdered(conn, chunk) : dump->LoadChunk(conn, chunk);
     if (!s.ok()) {
       st = ChunkFailed(conn, chunk, s);
       break;

@@ -70,6 +70,15 @@ inline constexpr const char* kRestoreCancelled =
     "Restore cancelled: nothing was changed.";
 inline constexpr const char* kRestoreStatementFailed =
     "Restoring {} failed: {}{}";
+inline constexpr const char* kPacketTooSmall =
+    "This backup cannot be restored into {}: table {} holds {} of {} "
+    "but the server's max_allowed_packet is {}. Nothing was changed. Raise "
+    "it on the server (`SET GLOBAL max_allowed_packet = {};` as an "
+    "administrator, or `max_allowed_packet = {}M` under [mysqld] in its "
+    "configuration and a restart), then run the restore again. The mariadb "
+    "client needs `--max-allowed-packet={}M` for this file too.";
+inline constexpr const char* kPacketStatement = "a statement";
+inline constexpr const char* kPacketValue = "a single value";
 inline constexpr const char* kRestoreLeftIncomplete =
     "{}\nThe database is now INCOMPLETE: it was emptied and only partly "
     "restored (it is marked with the table _airlock_restore_incomplete). Fix "

@@ -349,6 +349,41 @@ class MysqlDump : public DialectDump {
     return conn.ExecuteScript(body);
   }
 
+  // Every statement of the file, and every value built from pieces, must
+  // fit the server's max_allowed_packet: checked before anything is dropped.
+  Status CheckTarget(db::Connection& conn, const VerifyReport& r) override {
+    AIRLOCK_ASSIGN_OR_RETURN(db::Rows p,
+                             conn.Query("SELECT @@max_allowed_packet"));
+    uint64_t packet =
+        static_cast<uint64_t>(p.rows.at(0).at(0).AsInt().value_or(0));
+    uint64_t need = r.max_data_chunk + 1024;  // the statement and its header
+    std::string table = r.max_data_chunk_table;
+    const char* what = msg::kPacketStatement;
+    for (const auto& t : r.tables) {
+      if (t.max_value > need) {
+        need = t.max_value;
+        table = t.table;
+        what = msg::kPacketValue;
+      }
+    }
+    if (packet == 0 || need <= packet) return Status::Ok();
+    uint64_t mb = (need >> 20) + 2;
+    auto human = [](uint64_t b) {
+      return fmt::format("{:.1f} MB", static_cast<double>(b) / (1 << 20));
+    };
+    return Status::Error(fmt::format(msg::kPacketTooSmall, conn.Describe(),
+                                     Quote(table), what, human(need),
+                                     human(packet), mb << 20, mb, mb));
+  }
+
+  bool InOrder(const Chunk& chunk) const override {
+    return chunk.header.kind == ChunkKind::kData &&
+           chunk.body.starts_with("SET @airlock_");
+  }
+  Status LoadOrdered(db::Connection& conn, const Chunk& chunk) override {
+    return conn.ExecuteScript(chunk.body);
+  }
+
   Status EndRestore(db::Connection& conn) override {
     return Exec(conn,
                 "SET SESSION FOREIGN_KEY_CHECKS = 1;\n"
@@ -663,6 +698,13 @@ class MysqlDump : public DialectDump {
     Status st = conn.QueryStream(
         fmt::format("SELECT {} FROM {}{}", select_list, Quote(t.name), p.where),
         {}, [&](std::span<const db::FieldView> row) -> Status {
+          size_t row_bytes = 0;
+          for (const auto& f : row) row_bytes += f.bytes.size();
+          if (row_bytes > kChunkTarget) {
+            AIRLOCK_RETURN_IF_ERROR(flush());
+            progress.rows += 1;
+            return DumpBigRow(w, t, prefix, row);
+          }
           if (rows == 0) {
             body += prefix;
           } else {
@@ -680,6 +722,70 @@ class MysqlDump : public DialectDump {
         });
     AIRLOCK_RETURN_IF_ERROR(st);
     return flush();
+  }
+
+  // A row too large for one statement (more than kChunkTarget) is built
+  // in user variables, a piece per chunk: `SET @airlock_v0 = x'...'`, then
+  // `SET @airlock_v0 = CONCAT(@airlock_v0, x'...')`, ..., then the INSERT
+  // that uses them. Every chunk of it starts with `SET @airlock_`, so
+  // restore runs them in file order on one connection (InOrder); the
+  // mariadb client runs the file in order anyway. Statements stay under
+  // 2 MB; the value itself must fit max_allowed_packet (CONCAT's limit),
+  // which the manifest's max_value lets restore check before dropping
+  // anything. Memory: the row (the client library holds it whole) plus one
+  // piece. No key needed, and each value is written once on restore.
+  static Status DumpBigRow(BackupWriter& w, const Table& t,
+                           const std::string& prefix,
+                           std::span<const db::FieldView> row) {
+    constexpr size_t kPiece = 1 << 20;
+    uint64_t max_value = 0;
+    for (size_t i = 0; i < row.size(); ++i) {
+      max_value = std::max<uint64_t>(max_value, row[i].bytes.size());
+    }
+    int64_t rows = 1;  // counted on the first chunk
+    std::string insert = "SET @airlock_row = 1;\n" + prefix + "(";
+    std::string reset;
+    int vars = 0;
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i) insert += ',';
+      const db::FieldView& f = row[i];
+      if (f.kind == db::Value::Kind::kNull || f.bytes.size() <= kPiece / 4 ||
+          t.columns[i].cls != ColClass::kString) {
+        AppendValue(insert, f, t.columns[i].cls);
+        continue;
+      }
+      std::string var = fmt::format("@airlock_v{}", vars++);
+      insert += var;
+      reset += fmt::format("{}{} = NULL", reset.empty() ? "SET " : ", ", var);
+      std::string_view v = f.bytes;
+      bool binary = f.kind == db::Value::Kind::kBlob;
+      bool first = true;
+      while (first || !v.empty()) {
+        size_t n = std::min(v.size(), kPiece);
+        // Text: never cut inside a UTF-8 sequence.
+        while (!binary && n < v.size() && n > 1 &&
+               (static_cast<unsigned char>(v[n]) & 0xC0) == 0x80) {
+          --n;
+        }
+        std::string stmt = first ? fmt::format("SET {} = ", var)
+                                 : fmt::format("SET {0} = CONCAT({0}, ", var);
+        if (binary) {
+          stmt += "x'";
+          AppendHex(stmt, v.substr(0, n));
+          stmt += '\'';
+        } else {
+          AppendString(stmt, v.substr(0, n));
+        }
+        stmt += first ? ";\n" : ");\n";
+        AIRLOCK_RETURN_IF_ERROR(
+            w.Add(ChunkKind::kData, t.name, rows, stmt, max_value));
+        rows = 0;
+        first = false;
+        v.remove_prefix(n);
+      }
+    }
+    insert += ");\n" + reset + ";\n";
+    return w.Add(ChunkKind::kData, t.name, rows, insert, max_value);
   }
 
   // Moves the secondary keys and foreign keys of an InnoDB table out of its

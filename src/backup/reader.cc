@@ -126,7 +126,7 @@ Result<bool> BackupReader::Next(Chunk& out, bool skip_body) {
         return Corrupt(fmt::format(msg::kTableChecksumMismatch, e.table));
       }
       report_.tables.push_back(
-          TableSummary{e.table, e.rows, e.bytes, e.sha256});
+          TableSummary{e.table, e.rows, e.bytes, e.sha256, e.max_value});
       if (it != tables_.end()) tables_.erase(it);
       continue;
     }
@@ -190,7 +190,13 @@ Result<bool> BackupReader::Next(Chunk& out, bool skip_body) {
     if (out.header.kind == ChunkKind::kSchema && !out.header.table.empty()) {
       tables_[out.header.table];
     }
-    if (out.header.kind == ChunkKind::kData) report_.rows += out.header.rows;
+    if (out.header.kind == ChunkKind::kData) {
+      report_.rows += out.header.rows;
+      if (out.header.bytes > report_.max_data_chunk) {
+        report_.max_data_chunk = out.header.bytes;
+        report_.max_data_chunk_table = out.header.table;
+      }
+    }
     ++report_.chunks;
     return true;
   }

@@ -161,7 +161,7 @@ void BackupWriter::DeclareTable(std::string_view table) {
 }
 
 Status BackupWriter::Add(ChunkKind kind, std::string_view table, int64_t rows,
-                         std::string_view body) {
+                         std::string_view body, uint64_t max_value) {
   if (kind == ChunkKind::kData && delay_ms_ > 0) {
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms_));
   }
@@ -181,6 +181,7 @@ Status BackupWriter::Add(ChunkKind kind, std::string_view table, int64_t rows,
     t.rows += rows;
     t.bytes += body.size();
     t.sha.Update(body);
+    t.max_value = std::max(t.max_value, max_value);
     rows_ += rows;
   }
   ++chunks_;
@@ -283,8 +284,9 @@ Status BackupWriter::Finish() {
     std::string trailer;
     for (const std::string& name : table_order_) {
       TableState& t = tables_.find(name)->second;
-      TableSummary s{name, t.rows, t.bytes, t.sha.HexDigest()};
-      trailer += TableEntry{s.table, s.rows, s.bytes, s.sha256}.Render();
+      TableSummary s{name, t.rows, t.bytes, t.sha.HexDigest(), t.max_value};
+      trailer +=
+          TableEntry{s.table, s.rows, s.bytes, s.sha256, s.max_value}.Render();
       trailer += '\n';
       summaries_.push_back(std::move(s));
     }

@@ -41,6 +41,7 @@ struct TableSummary {
   int64_t rows = 0;
   uint64_t bytes = 0;
   std::string sha256;
+  uint64_t max_value = 0;  // see TableEntry::max_value
 };
 
 // The pid in a partial file's name (`<name>.partial-<pid>`), if it is one.
@@ -58,8 +59,9 @@ class BackupWriter {
 
   // Adds one chunk. Thread-safe; blocks while the pool is behind. Returns the
   // first write/compression error once one happened.
+  // `max_value`: the size of a value this chunk helps to build in pieces.
   Status Add(ChunkKind kind, std::string_view table, int64_t rows,
-             std::string_view body);
+             std::string_view body, uint64_t max_value = 0);
   // Names a table in the manifest even when it has no rows.
   void DeclareTable(std::string_view table);
   // Waits until every chunk added so far is written.
@@ -89,6 +91,7 @@ class BackupWriter {
     int64_t rows = 0;
     uint64_t bytes = 0;
     Sha256 sha;
+    uint64_t max_value = 0;
   };
 
   explicit BackupWriter(WriterOptions options);
