@@ -2,7 +2,7 @@
 # Rows larger than a statement may be: a 12 MB blob is a 24 MB INSERT in
 # hex, more than MariaDB's default max_allowed_packet (16 MB). The backup
 # builds such a row in user variables from pieces of 1 MB
-# (`SET @airlock_v0 = CONCAT(@airlock_v0, x'...')`, text cut on UTF-8
+# (`SET @airlock_v0_1 = x'...'`, ..., then CONCAT() of them; text cut on UTF-8
 # boundaries) and then inserts it; airlock restore and the mariadb client both
 # load it. A value larger than the target server's max_allowed_packet is
 # refused before anything is dropped, naming the setting to change.
@@ -50,7 +50,7 @@ run airlock db verify-backup b.sql.zst
 expect_code 0
 if [ "$DIALECT" = mysql ]; then
   expect_true "the large row is written in pieces" \
-    test "$(zstd -dc b.sql.zst | grep -c '^SET @airlock_v0 = CONCAT(@airlock_v0, x')" -ge 11
+    test "$(zstd -dc b.sql.zst | grep -c '^SET @airlock_v0_[0-9]* = x')" -ge 12
   expect_true "no statement over 2.1 MB" test "$(zstd -dc b.sql.zst | awk '{ if (length($0) > m) m = length($0) } END { print m }')" -lt 2200000
   expect_true "the manifest records the largest value" \
     bash -c "zstd -dc b.sql.zst | grep -q '^-- airlock:table rows=301 .* max_value=12337152 table=\"big\"'"
