@@ -86,6 +86,7 @@ struct Table {
   std::string name;
   int64_t estimate = 0;
   std::string columns;  // quoted, comma-separated, generated ones left out
+  std::vector<std::string> types;  // format_type() of each of `columns`
   int64_t bytes = 0;
   std::string int_key;       // a single integer primary key column, quoted
   int pieces_left = 0;       // guarded by the workers' mutex
@@ -157,6 +158,14 @@ class PostgresDump : public DialectDump {
     std::string_view data = body.substr(nl + 1);
     if (data.ends_with("\\.\n")) data.remove_suffix(3);
     return db::PostgresCopyIn(conn, copy, data);
+  }
+
+  bool InOrder(const Chunk& chunk) const override {
+    return chunk.header.kind == ChunkKind::kData &&
+           chunk.body.starts_with("SET airlock.");
+  }
+  Status LoadOrdered(db::Connection& conn, const Chunk& chunk) override {
+    return conn.ExecuteScript(chunk.body);
   }
 
   Status EndRestore(db::Connection& conn) override { return Status::Ok(); }
@@ -451,6 +460,7 @@ class PostgresDump : public DialectDump {
       if (gen != "s") {
         Table& t = *it->second;
         t.columns += (t.columns.empty() ? "" : ", ") + Quote(name);
+        t.types.push_back(row[2].AsText());
       }
     }
     std::set<std::string> constraint_indexes;
@@ -701,6 +711,103 @@ class PostgresDump : public DialectDump {
     return Status::Ok();
   }
 
+  // A COPY text field as the text it stands for.
+  static void Unescape(std::string_view f, size_t& at, std::string& out) {
+    char c = f[at++];
+    if (c != '\\' || at >= f.size()) {
+      out += c;
+      return;
+    }
+    c = f[at++];
+    switch (c) {
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'v':
+        out += '\v';
+        break;
+      default:
+        out += c;  // backslash itself (COPY TO writes no others)
+    }
+  }
+
+  // A row too large for one chunk (its COPY line is over kChunkTarget): its
+  // large values go to session settings a piece (1 MB) per chunk,
+  // `SET airlock.v0_0 = '...'`, ..., then
+  // `INSERT ... VALUES (..., concat(current_setting('airlock.v0_0'),
+  // ...)::type)` (text input of the column's type, as COPY uses; bytea as its
+  // \x text). Every chunk of it starts with `SET airlock.`, so restore runs
+  // them in file order on one connection (InOrder); psql runs the file in
+  // order. Memory: the row (libpq hands over a COPY row whole) plus one piece.
+  static Status DumpBigRow(BackupWriter& w, const Table& t,
+                           const std::string& head, std::string_view line) {
+    constexpr size_t kPiece = 1 << 20;
+    if (line.ends_with('\n')) line.remove_suffix(1);
+    std::vector<std::string_view> fields;
+    for (size_t at = 0;;) {
+      size_t tab = line.find('\t', at);
+      fields.push_back(line.substr(at, tab - at));
+      if (tab == std::string_view::npos) break;
+      at = tab + 1;
+    }
+    if (fields.size() != t.types.size()) {  // not expected: keep it whole
+      return w.Add(ChunkKind::kData, t.name, 1,
+                   head + std::string(line) + "\n\\.\n");
+    }
+    int64_t rows = 1;  // counted on the first chunk
+    std::string insert =
+        fmt::format("SET airlock.row = '1';\nINSERT INTO {} ({}) VALUES\n(",
+                    Quote(t.name), t.columns);
+    std::string reset;
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (i) insert += ", ";
+      std::string_view f = fields[i];
+      if (f == "\\N") {
+        insert += "NULL";
+        continue;
+      }
+      std::string piece;
+      size_t at = 0;
+      if (f.size() <= kPiece / 4) {
+        while (at < f.size()) Unescape(f, at, piece);
+        insert += Literal(piece);
+        continue;
+      }
+      std::string concat = "concat(";
+      for (int k = 0; at < f.size(); ++k) {
+        piece.clear();
+        // Up to a piece, never inside a UTF-8 sequence.
+        while (at < f.size() &&
+               (piece.size() < kPiece ||
+                (static_cast<unsigned char>(f[at]) & 0xC0) == 0x80)) {
+          Unescape(f, at, piece);
+        }
+        std::string var = fmt::format("airlock.v{}_{}", i, k);
+        concat += fmt::format("{}current_setting('{}')", k ? ", " : "", var);
+        reset += fmt::format("RESET {};\n", var);
+        AIRLOCK_RETURN_IF_ERROR(
+            w.Add(ChunkKind::kData, t.name, rows,
+                  fmt::format("SET {} = {};\n", var, Literal(piece))));
+        rows = 0;
+      }
+      insert += fmt::format("{})::{}", concat, t.types[i]);
+    }
+    insert += ");\n" + reset + "RESET airlock.row;\n";
+    return w.Add(ChunkKind::kData, t.name, rows, insert);
+  }
+
   Status DumpPiece(db::Connection& conn, BackupWriter& w, const Piece& p,
                    SharedProgress& progress) {
     const Table& t = *p.table;
@@ -726,6 +833,15 @@ class PostgresDump : public DialectDump {
             : fmt::format("COPY (SELECT {} FROM {}{}) TO STDOUT", t.columns,
                           Quote(t.name), p.where),
         [&](std::string_view data) -> Status {
+          if (data.size() > kChunkTarget && !rows) {
+            progress.rows += 1;
+            return DumpBigRow(w, t, head, data);
+          }
+          if (data.size() > kChunkTarget) {
+            AIRLOCK_RETURN_IF_ERROR(flush());
+            progress.rows += 1;
+            return DumpBigRow(w, t, head, data);
+          }
           if (rows == 0) body += head;
           body += data;
           ++rows;
