@@ -119,20 +119,29 @@ Result<sqlschema::SqlSchema> Describe(const QueryFn& query) {
                              db.Query(sql::kSqliteIndexes, {t.name}));
     for (const auto& irow : indexes) {
       std::string name = Text(irow, 0);
-      std::string origin = Text(irow, 2);
-      if (origin == "pk" || name.rfind("sqlite_autoindex_", 0) == 0) continue;
+      // Like Prisma: primary keys are described separately, but the
+      // automatic index of an inline UNIQUE constraint (origin "u",
+      // sqlite_autoindex_*) is a unique index like CREATE UNIQUE INDEX.
+      if (Text(irow, 2) == "pk") continue;
       sqlschema::Index idx;
       idx.name = name;
       idx.kind = Text(irow, 1) == "1" ? sqlschema::Index::Kind::kUnique
                                       : sqlschema::Index::Kind::kNormal;
       AIRLOCK_ASSIGN_OR_RETURN(auto icols,
                                db.Query(sql::kSqliteIndexColumns, {name}));
+      // An index over an expression (or the rowid) has key columns without
+      // a name: Prisma leaves such an index out.
+      bool expression = false;
       for (const auto& ic : icols) {
+        if (ic.size() < 2 || !ic[1]) {
+          expression = true;
+          break;
+        }
         sqlschema::IndexColumn col{Text(ic, 1)};
         if (Text(ic, 2) == "1") col.sort = sqlschema::SortOrder::kDesc;
         idx.columns.push_back(std::move(col));
       }
-      t.indexes.push_back(std::move(idx));
+      if (!expression) t.indexes.push_back(std::move(idx));
     }
     std::sort(t.indexes.begin(), t.indexes.end(),
               [](const auto& a, const auto& b) { return a.name < b.name; });
@@ -165,6 +174,22 @@ Result<sqlschema::SqlSchema> Describe(const QueryFn& query) {
     }
     for (auto& fk : t.foreign_keys) fk.ordinal = fk_ordinal++;
     out.tables.push_back(std::move(t));
+  }
+  AIRLOCK_ASSIGN_OR_RETURN(auto views, db.Query(sql::kSqliteViews));
+  for (const auto& vrow : views) {
+    sqlschema::Table v;
+    v.name = Text(vrow, 0);
+    AIRLOCK_ASSIGN_OR_RETURN(auto cols,
+                             db.Query(sql::kSqliteColumns, {v.name}));
+    for (const auto& c : cols) {
+      sqlschema::Column col;
+      col.name = Text(c, 1);
+      col.type = TypeOf(Text(c, 2));
+      col.arity = Text(c, 3) == "1" ? sqlschema::Arity::kRequired
+                                    : sqlschema::Arity::kNullable;
+      v.columns.push_back(std::move(col));
+    }
+    out.views.push_back(std::move(v));
   }
   return out;
 }

@@ -336,8 +336,10 @@ class Differ {
       if (b.type.family == ColumnFamily::kString) return TypeChange::kSafeCast;
       return TypeChange::kRiskyCast;
     }
-    bool differ =
-        a.type.family != b.type.family || a.type.native != b.type.native;
+    bool differ = a.type.family != b.type.family ||
+                  (a.type.native != b.type.native &&
+                   !(hooks_.same_native_type &&
+                     hooks_.same_native_type(a.type.native, b.type.native)));
     if (a.type.family == ColumnFamily::kEnum &&
         b.type.family == ColumnFamily::kEnum && !hooks_.enum_types) {
       // MySQL enums are column types: only their values matter (a described

@@ -1,6 +1,21 @@
 #include "diff/hooks.h"
 
 namespace airlock::diff {
+namespace {
+
+// PostgreSQL (Prisma's postgres_native_type_change_riskyness): a time type
+// without a precision matches the same type with any precision.
+bool PostgresSameNativeType(const std::string& previous,
+                            const std::string& next) {
+  auto base = [](const std::string& t) { return t.substr(0, t.find('(')); };
+  std::string b = base(previous);
+  if (b != base(next)) return false;
+  if (b != "TIMESTAMP" && b != "TIMESTAMPTZ" && b != "TIME" && b != "TIMETZ")
+    return false;
+  return previous == b || next == b;
+}
+
+}  // namespace
 
 const DiffHooks& HooksFor(sqlschema::Provider provider) {
   static const DiffHooks kSqlite = [] {
@@ -24,6 +39,7 @@ const DiffHooks& HooksFor(sqlschema::Provider provider) {
     DiffHooks h;
     h.enum_types = true;
     h.named_primary_keys = true;
+    h.same_native_type = PostgresSameNativeType;
     return h;
   }();
   switch (provider) {
