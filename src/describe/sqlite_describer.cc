@@ -1,6 +1,6 @@
 #include <algorithm>
 #include <cctype>
-#include <functional>
+#include <optional>
 #include <regex>
 
 #include "describe/describe.h"
@@ -55,22 +55,40 @@ Action ActionOf(const std::string& s) {
   return Action::kNoAction;
 }
 
+// A catalogue row: text values, nullopt for NULL.
+using SqliteRow = std::vector<std::optional<std::string>>;
+
 std::string Text(const SqliteRow& row, size_t i) {
   return i < row.size() && row[i] ? *row[i] : std::string();
 }
 
 // Runs one catalogue query with text parameters (?1, ...).
-using QueryFn = std::function<Result<std::vector<SqliteRow>>(
-    std::string_view, const std::vector<std::string>&)>;
-
-Result<sqlschema::SqlSchema> Describe(const QueryFn& query) {
-  struct Db {
-    const QueryFn& q;
-    Result<std::vector<SqliteRow>> Query(
-        std::string_view sql, const std::vector<std::string>& params = {}) {
-      return q(sql, params);
+class Catalogue {
+ public:
+  explicit Catalogue(db::Connection& conn) : conn_(conn) {}
+  Result<std::vector<SqliteRow>> Query(
+      std::string_view sql, const std::vector<std::string>& params = {}) {
+    std::vector<db::Value> values;
+    for (const auto& p : params) values.push_back(db::Value::Text(p));
+    AIRLOCK_ASSIGN_OR_RETURN(db::Rows rows, conn_.Query(sql, values));
+    std::vector<SqliteRow> out;
+    out.reserve(rows.rows.size());
+    for (const auto& r : rows.rows) {
+      SqliteRow row;
+      for (const auto& v : r) row.push_back(v.AsOptionalText());
+      out.push_back(std::move(row));
     }
-  } db{query};
+    return out;
+  }
+
+ private:
+  db::Connection& conn_;
+};
+
+}  // namespace
+
+Result<sqlschema::SqlSchema> DescribeSqlite(db::Connection& conn) {
+  Catalogue db(conn);
   sqlschema::SqlSchema out;
   out.provider = sqlschema::Provider::kSqlite;
   AIRLOCK_ASSIGN_OR_RETURN(auto tables, db.Query(sql::kSqliteTables));
@@ -192,33 +210,6 @@ Result<sqlschema::SqlSchema> Describe(const QueryFn& query) {
     out.views.push_back(std::move(v));
   }
   return out;
-}
-
-}  // namespace
-
-Result<sqlschema::SqlSchema> DescribeSqlite(SqliteDb& db) {
-  return Describe(
-      [&](std::string_view sql, const std::vector<std::string>& params) {
-        return db.Query(sql, params);
-      });
-}
-
-Result<sqlschema::SqlSchema> DescribeSqlite(db::Connection& conn) {
-  return Describe(
-      [&](std::string_view sql, const std::vector<std::string>& params)
-          -> Result<std::vector<SqliteRow>> {
-        std::vector<db::Value> values;
-        for (const auto& p : params) values.push_back(db::Value::Text(p));
-        AIRLOCK_ASSIGN_OR_RETURN(db::Rows rows, conn.Query(sql, values));
-        std::vector<SqliteRow> out;
-        out.reserve(rows.rows.size());
-        for (const auto& r : rows.rows) {
-          SqliteRow row;
-          for (const auto& v : r) row.push_back(v.AsOptionalText());
-          out.push_back(std::move(row));
-        }
-        return out;
-      });
 }
 
 }  // namespace airlock::describe
