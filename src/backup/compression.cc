@@ -20,8 +20,10 @@ constexpr size_t kInputBuffer = 1 << 20;
 class ZstdCompressor : public FrameCompressor {
  public:
   explicit ZstdCompressor(int level) : cctx_(ZSTD_createCCtx()) {
+    // Level 1 by default: twice the speed of level 3 for ~2% more output
+    // (backups are taken on the database host, often on few cores).
     ZSTD_CCtx_setParameter(cctx_, ZSTD_c_compressionLevel,
-                           level == 0 ? 3 : level);
+                           level == 0 ? 1 : level);
     ZSTD_CCtx_setParameter(cctx_, ZSTD_c_checksumFlag, 1);
   }
   ~ZstdCompressor() override { ZSTD_freeCCtx(cctx_); }

@@ -22,7 +22,7 @@ class FrameCompressor {
   virtual ~FrameCompressor() = default;
   // Appends the frame for `in` to `out` (cleared first).
   virtual Status Compress(std::string_view in, std::string& out) = 0;
-  // level 0 = the codec's default (zstd 3, gzip 6).
+  // level 0 = the codec's default (zstd 1, gzip 6).
   static std::unique_ptr<FrameCompressor> Create(Compression c, int level);
 };
 

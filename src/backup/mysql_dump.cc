@@ -37,7 +37,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <cstring>
 #include <deque>
 #include <map>
 #include <mutex>
@@ -69,35 +71,38 @@ std::string Quote(std::string_view name) {
   return out + "`";
 }
 
-// A string literal with MySQL's backslash escapes.
+// A string literal with MySQL's backslash escapes. Runs of ordinary bytes
+// are copied at once: most text has nothing to escape.
 void AppendString(std::string& out, std::string_view s) {
-  out.reserve(out.size() + s.size() + 2);
-  out += '\'';
-  for (char c : s) {
-    switch (c) {
-      case '\0':
-        out += "\\0";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\'':
-        out += "\\'";
-        break;
-      case '\x1a':
-        out += "\\Z";
-        break;
-      default:
-        out += c;
+  static constexpr auto kEscape = [] {
+    std::array<char, 256> t{};
+    t['\0'] = '0';
+    t['\n'] = 'n';
+    t['\r'] = 'r';
+    t['\\'] = '\\';
+    t['\''] = '\'';
+    t['\x1a'] = 'Z';
+    return t;
+  }();
+  size_t at = out.size();
+  // Worst case: every byte escaped.
+  out.resize(at + 2 * s.size() + 2);
+  char* p = out.data() + at;
+  *p++ = '\'';
+  const char* in = s.data();
+  const char* end = in + s.size();
+  while (in < end) {
+    const char* run = in;
+    while (in < end && !kEscape[static_cast<unsigned char>(*in)]) ++in;
+    std::memcpy(p, run, in - run);
+    p += in - run;
+    if (in < end) {
+      *p++ = '\\';
+      *p++ = kEscape[static_cast<unsigned char>(*in++)];
     }
   }
-  out += '\'';
+  *p++ = '\'';
+  out.resize(p - out.data());
 }
 
 std::string StringLiteral(std::string_view s) {
