@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <condition_variable>
+#include <cstdlib>
 #include <deque>
 #include <filesystem>
 #include <mutex>
@@ -14,6 +15,7 @@
 
 #include "backup/dialect_dump.h"
 #include "backup/messages.h"
+#include "backup/restore_marker.h"
 
 namespace airlock::backup {
 namespace {
@@ -161,6 +163,16 @@ Status ChunkFailed(const db::Connection& conn, const Chunk& chunk,
                              stmt.empty() ? "" : "\nStatement: " + stmt));
 }
 
+// Test hook: AIRLOCK_TEST_CHUNK_DELAY_MS slows every data chunk down, so that
+// fault tests can kill a backup or restore in the middle.
+void TestChunkDelay() {
+  static const int ms = [] {
+    const char* e = std::getenv("AIRLOCK_TEST_CHUNK_DELAY_MS");
+    return e ? std::atoi(e) : 0;
+  }();
+  if (ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
 }  // namespace
 
 std::string DefaultBackupPath(const std::string& dir, const std::string& reason,
@@ -178,6 +190,13 @@ Result<BackupInfo> TakeBackup(db::Connection& conn,
   if (!dump) {
     return Status::Error(fmt::format(msg::kDialectNotSupported,
                                      db::DialectName(conn.dialect())));
+  }
+  // A database left half-restored would give a backup that looks complete.
+  AIRLOCK_ASSIGN_OR_RETURN(auto marker, ReadRestoreMarker(conn));
+  if (marker) {
+    return Status::Error(fmt::format(msg::kInterruptedRestore, conn.Describe(),
+                                     marker->backup, marker->started,
+                                     marker->backup));
   }
   auto now = std::chrono::system_clock::now();
   WriterOptions wo;
@@ -217,6 +236,7 @@ Result<BackupInfo> TakeBackup(db::Connection& conn,
   info.raw_bytes = writer->raw_bytes();
   info.rows = writer->rows();
   info.tables = writer->tables();
+  info.stale_removed = writer->stale_removed();
   info.seconds = progress.Snapshot().seconds;
   return info;
 }
@@ -236,6 +256,7 @@ Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
   if (!dump) {
     return Status::Error(fmt::format(msg::kDialectNotSupported, target));
   }
+  AIRLOCK_RETURN_IF_ERROR(dump->CheckTarget(conn, report));
   if (options.confirm && !options.confirm(report)) {
     return Status::Error(std::string(msg::kRestoreCancelled));
   }
@@ -258,7 +279,19 @@ Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
       worker_conns.push_back(std::move(c));
     }
   }
-  AIRLOCK_RETURN_IF_ERROR(dump->BeginRestore(conn));
+  // Where a restore cannot be one transaction, the database is marked
+  // before anything is dropped and unmarked only once everything loaded.
+  const bool marked = !dump->AtomicRestore();
+  const std::string marker_path = std::filesystem::absolute(path).string();
+  auto incomplete = [&](Status st) {
+    if (!marked) return st;
+    return Status::Error(st.code(), fmt::format(msg::kRestoreLeftIncomplete,
+                                                st.message(), path));
+  };
+  if (marked) AIRLOCK_RETURN_IF_ERROR(WriteRestoreMarker(conn, marker_path));
+  Status begun = dump->BeginRestore(conn);
+  if (begun.ok() && marked) begun = WriteRestoreMarker(conn, marker_path);
+  if (!begun.ok()) return incomplete(begun);
   ChunkQueue queue(static_cast<size_t>(jobs) * 2);
   std::vector<std::thread> workers;
   for (auto& wc : worker_conns) {
@@ -270,6 +303,7 @@ Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
       }
       Chunk chunk;
       while (queue.Pop(chunk)) {
+        if (chunk.header.kind == ChunkKind::kData) TestChunkDelay();
         Status s = dump->LoadChunk(*c, chunk);
         if (!s.ok()) s = ChunkFailed(*c, chunk, s);
         if (s.ok()) shared.rows += chunk.header.rows;
@@ -299,7 +333,12 @@ Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
     bytes += chunk.header.bytes;
     const ChunkHeader& h = chunk.header;
     if (h.kind == ChunkKind::kNative) continue;
-    if (h.kind == ChunkKind::kData && parallel) {
+    const bool ordered = h.kind == ChunkKind::kData && dump->InOrder(chunk);
+    if (ordered && parallel) {
+      // After every chunk before it, on this connection.
+      st = queue.Drain();
+      if (!st.ok()) break;
+    } else if (h.kind == ChunkKind::kData && parallel) {
       if (!queue.Push(std::move(chunk))) st = queue.error();
       chunk = Chunk();
       continue;
@@ -318,7 +357,9 @@ Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
         continue;
       }
     }
-    Status s = dump->LoadChunk(conn, chunk);
+    if (h.kind == ChunkKind::kData) TestChunkDelay();
+    Status s =
+        ordered ? dump->LoadOrdered(conn, chunk) : dump->LoadChunk(conn, chunk);
     if (!s.ok()) {
       st = ChunkFailed(conn, chunk, s);
       break;
@@ -333,10 +374,11 @@ Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
   if (!st.ok()) queue.Fail(st);
   stop_workers();
   if (st.ok()) st = queue.error();
+  if (st.ok() && marked) st = ClearRestoreMarker(conn);
   if (st.ok()) st = dump->EndRestore(conn);
   if (!st.ok()) {
     dump->AbortRestore(conn);
-    return st;
+    return incomplete(st);
   }
   shared.tables_done = report.tables.size();
   progress.Stop();

@@ -55,6 +55,8 @@ struct BackupInfo {
   int64_t rows = 0;
   std::vector<TableSummary> tables;
   double seconds = 0;
+  // Partial files of interrupted (killed) backups removed from the folder.
+  std::vector<std::string> stale_removed;
 };
 
 // backups/backup_<reason>_YYYYMMDD_HHMMSS.sql.zst (UTC) under `dir`.

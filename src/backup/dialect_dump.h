@@ -44,6 +44,11 @@ class DialectDump {
                       const BackupOptions& options,
                       SharedProgress& progress) = 0;
 
+  // Restore, before anything is changed: whether the target can take the
+  // backup (an error says what to change).
+  virtual Status CheckTarget(db::Connection& conn, const VerifyReport& report) {
+    return Status::Ok();
+  }
   // Restore: prepares `conn` (the main connection) and empties the database.
   virtual Status BeginRestore(db::Connection& conn) = 0;
   // Prepares a worker connection for data chunks.
@@ -53,10 +58,19 @@ class DialectDump {
     return conn.ExecuteScript(chunk.body);
   }
   virtual Status EndWorker(db::Connection& conn) { return Status::Ok(); }
+  // Data chunks that must run in file order on the main connection, after
+  // every chunk before them (MySQL: the pieces of a row too large for one
+  // statement), and how they run.
+  virtual bool InOrder(const Chunk& chunk) const { return false; }
+  virtual Status LoadOrdered(db::Connection& conn, const Chunk& chunk) {
+    return LoadChunk(conn, chunk);
+  }
   // After every chunk ran (commit, checks).
   virtual Status EndRestore(db::Connection& conn) = 0;
   // After a failure: undo what can be undone.
   virtual void AbortRestore(db::Connection& conn) {}
+  // Whether a restore is one transaction (nothing changes unless it ends).
+  virtual bool AtomicRestore() const { return false; }
   // Whether data chunks may be loaded by parallel worker connections.
   virtual bool ParallelLoad() const { return false; }
 };

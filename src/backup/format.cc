@@ -144,8 +144,10 @@ std::string ChunkHeader::Render() const {
 }
 
 std::string TableEntry::Render() const {
-  return fmt::format("{}table rows={} bytes={} sha256={} table={}", kMarker,
-                     rows, bytes, sha256, QuoteName(table));
+  return fmt::format("{}table rows={} bytes={} sha256={}{} table={}", kMarker,
+                     rows, bytes, sha256,
+                     max_value ? fmt::format(" max_value={}", max_value) : "",
+                     QuoteName(table));
 }
 
 std::string EndEntry::Render() const {
@@ -171,6 +173,9 @@ Result<MarkerLine> ParseMarkerLine(std::string_view line) {
          ToNumber(f, "bytes", m.table.bytes) && f.count("table") &&
          IsHex64(f["sha256"]);
     m.table.sha256 = f["sha256"];
+    if (f.count("max_value")) {
+      ok = ok && ToNumber(f, "max_value", m.table.max_value);
+    }
     m.table.table = f["table"];
   } else if (word == "end") {
     m.type = MarkerLine::Type::kEnd;

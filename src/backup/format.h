@@ -18,7 +18,8 @@
 //   -- airlock:<kind> bytes=<n> rows=<n> table=<JSON string or "">
 //   <body: complete statements, each ending with ";\n" (or a COPY block)>
 //   ...
-//   -- airlock:table rows=<n> bytes=<n> sha256=<hex> table=<JSON string>
+//   -- airlock:table rows=<n> bytes=<n> sha256=<hex> [max_value=<n>]
+//      table=<JSON string>
 //      (one manifest line per table, after every chunk)
 //   -- airlock:end chunks=<n> bytes=<n> sha256=<hex>
 //
@@ -29,7 +30,10 @@
 //           types/sequences with an empty table).
 //   data    rows of one table: multi-row INSERTs (COPY for PostgreSQL);
 //           chunks of different tables may interleave, a chunk is
-//           self-contained, so restore may run chunks of one table anywhere.
+//           self-contained, so restore may run chunks of one table anywhere,
+//           except those of a row too large for one statement (MySQL: built
+//           in user variables, chunks starting with `SET @airlock_`), which
+//           run in file order on one connection after every chunk before.
 //   post    indexes, foreign keys, triggers, views, routines, counters: run
 //           after all data. A post chunk that names a table holds only that
 //           table's keys and indexes, so such chunks may run in parallel; one
@@ -90,6 +94,9 @@ struct TableEntry {
   int64_t rows = 0;
   uint64_t bytes = 0;
   std::string sha256;
+  // The largest value written in pieces (a row too large for one
+  // statement), 0 when none; written as `max_value=` only when set.
+  uint64_t max_value = 0;
   std::string Render() const;
 };
 

@@ -70,5 +70,32 @@ inline constexpr const char* kRestoreCancelled =
     "Restore cancelled: nothing was changed.";
 inline constexpr const char* kRestoreStatementFailed =
     "Restoring {} failed: {}{}";
+inline constexpr const char* kPacketTooSmall =
+    "This backup cannot be restored into {}: table {} holds {} of {} "
+    "but the server's max_allowed_packet is {}. Nothing was changed. Raise "
+    "it on the server (`SET GLOBAL max_allowed_packet = {};` as an "
+    "administrator, or `max_allowed_packet = {}M` under [mysqld] in its "
+    "configuration and a restart), then run the restore again. The mariadb "
+    "client needs `--max-allowed-packet={}M` for this file too.";
+inline constexpr const char* kPacketStatement = "a statement";
+inline constexpr const char* kPacketValue = "a single value";
+inline constexpr const char* kRestoreLeftIncomplete =
+    "{}\nThe database is now INCOMPLETE: it was emptied and only partly "
+    "restored (it is marked with the table _airlock_restore_incomplete). Fix "
+    "the cause and run `airlock db restore {}` again; until then `airlock db "
+    "backup` refuses to back it up.";
+inline constexpr const char* kInterruptedRestore =
+    "The database ({}) is incomplete: a restore of \"{}\" started at {} did "
+    "not finish (it was interrupted or failed), so it holds only part of the "
+    "data. No backup was taken: it would not be a complete copy. Run `airlock "
+    "db restore {}` again to finish it, or restore another backup.";
+inline constexpr const char* kPartialFile =
+    "\"{}\" is not a backup: it is the temporary file of a backup that {} "
+    "(airlock writes a backup under a .partial-<pid> name and renames it only "
+    "once it is complete). Delete it and use a complete backup.";
+inline constexpr const char* kPartialRunning =
+    "is still being written by process {}";
+inline constexpr const char* kPartialInterrupted =
+    "was interrupted (process {} is gone)";
 
 }  // namespace airlock::backup::msg

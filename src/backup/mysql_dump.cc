@@ -354,6 +354,41 @@ class MysqlDump : public DialectDump {
     return conn.ExecuteScript(body);
   }
 
+  // Every statement of the file, and every value built from pieces, must
+  // fit the server's max_allowed_packet: checked before anything is dropped.
+  Status CheckTarget(db::Connection& conn, const VerifyReport& r) override {
+    AIRLOCK_ASSIGN_OR_RETURN(db::Rows p,
+                             conn.Query("SELECT @@max_allowed_packet"));
+    uint64_t packet =
+        static_cast<uint64_t>(p.rows.at(0).at(0).AsInt().value_or(0));
+    uint64_t need = r.max_data_chunk + 1024;  // the statement and its header
+    std::string table = r.max_data_chunk_table;
+    const char* what = msg::kPacketStatement;
+    for (const auto& t : r.tables) {
+      if (t.max_value > need) {
+        need = t.max_value;
+        table = t.table;
+        what = msg::kPacketValue;
+      }
+    }
+    if (packet == 0 || need <= packet) return Status::Ok();
+    uint64_t mb = (need >> 20) + 2;
+    auto human = [](uint64_t b) {
+      return fmt::format("{:.1f} MB", static_cast<double>(b) / (1 << 20));
+    };
+    return Status::Error(fmt::format(msg::kPacketTooSmall, conn.Describe(),
+                                     Quote(table), what, human(need),
+                                     human(packet), mb << 20, mb, mb));
+  }
+
+  bool InOrder(const Chunk& chunk) const override {
+    return chunk.header.kind == ChunkKind::kData &&
+           chunk.body.starts_with("SET @airlock_");
+  }
+  Status LoadOrdered(db::Connection& conn, const Chunk& chunk) override {
+    return conn.ExecuteScript(chunk.body);
+  }
+
   Status EndRestore(db::Connection& conn) override {
     return Exec(conn,
                 "SET SESSION FOREIGN_KEY_CHECKS = 1;\n"
@@ -486,7 +521,18 @@ class MysqlDump : public DialectDump {
     // Definitions.
     std::string sequences_post;
     std::vector<std::pair<std::string, std::string>> deferred_keys;
+    AIRLOCK_ASSIGN_OR_RETURN(db::Rows dbn, conn.Query("SELECT DATABASE()"));
+    const std::string qdb = Quote(dbn.rows.at(0).at(0).AsText()) + ".";
+    // Sequences first: a column DEFAULT may call NEXTVAL() on one.
+    std::vector<const Table*> ordered;
     for (const auto& t : tables) {
+      if (t.sequence) ordered.push_back(&t);
+    }
+    for (const auto& t : tables) {
+      if (!t.sequence) ordered.push_back(&t);
+    }
+    for (const Table* tp : ordered) {
+      const Table& t = *tp;
       w.DeclareTable(t.name);
       std::string sql;
       if (t.sequence) {
@@ -505,6 +551,13 @@ class MysqlDump : public DialectDump {
         AIRLOCK_ASSIGN_OR_RETURN(
             std::string create,
             ShowCreate(conn, "TABLE", t.name, "Create Table"));
+        // SHOW CREATE TABLE names sequences with their database
+        // (`DEFAULT nextval(`db`.`seq`)`): the restored table must use the
+        // restored database's sequence.
+        for (size_t at = 0;
+             (at = create.find("(" + qdb, at)) != std::string::npos;) {
+          create.erase(at + 1, qdb.size());
+        }
         std::string deferred;
         create = DeferKeys(create, t, deferred);
         if (!deferred.empty()) {
@@ -568,6 +621,7 @@ class MysqlDump : public DialectDump {
     if (o.tables.empty()) {
       AIRLOCK_RETURN_IF_ERROR(Routines(conn, post));
       AIRLOCK_RETURN_IF_ERROR(Views(conn, post));
+      AIRLOCK_RETURN_IF_ERROR(Events(conn, post));
     }
     std::set<std::string> names;
     for (const auto& t : tables) names.insert(t.name);
@@ -649,6 +703,13 @@ class MysqlDump : public DialectDump {
     Status st = conn.QueryStream(
         fmt::format("SELECT {} FROM {}{}", select_list, Quote(t.name), p.where),
         {}, [&](std::span<const db::FieldView> row) -> Status {
+          size_t row_bytes = 0;
+          for (const auto& f : row) row_bytes += f.bytes.size();
+          if (row_bytes > kChunkTarget) {
+            AIRLOCK_RETURN_IF_ERROR(flush());
+            progress.rows += 1;
+            return DumpBigRow(w, t, prefix, row);
+          }
           if (rows == 0) {
             body += prefix;
           } else {
@@ -666,6 +727,72 @@ class MysqlDump : public DialectDump {
         });
     AIRLOCK_RETURN_IF_ERROR(st);
     return flush();
+  }
+
+  // A row too large for one statement (more than kChunkTarget) is built
+  // in user variables, a piece per chunk: `SET @airlock_v0_0 = x'...'`,
+  // `SET @airlock_v0_1 = x'...'`, ..., then the INSERT that uses
+  // `CONCAT(@airlock_v0_0, @airlock_v0_1, ...)`: the value is copied once
+  // (appending to one variable piece by piece is quadratic: 19 s for a
+  // 30 MB value). Every chunk of it starts with `SET @airlock_`, so restore
+  // runs them in file order on one connection (InOrder); the mariadb client
+  // runs the file in order anyway. Statements stay under 2.1 MB; the value
+  // itself must fit max_allowed_packet (CONCAT's limit), which the
+  // manifest's max_value lets restore check before dropping anything.
+  // Memory: the row (the client library holds it whole) plus one piece. No
+  // key needed.
+  static Status DumpBigRow(BackupWriter& w, const Table& t,
+                           const std::string& prefix,
+                           std::span<const db::FieldView> row) {
+    constexpr size_t kPiece = 1 << 20;
+    uint64_t max_value = 0;
+    for (size_t i = 0; i < row.size(); ++i) {
+      max_value = std::max<uint64_t>(max_value, row[i].bytes.size());
+    }
+    int64_t rows = 1;  // counted on the first chunk
+    std::string insert = "SET @airlock_row = 1;\n" + prefix + "(";
+    std::string reset;
+    int vars = 0;
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i) insert += ',';
+      const db::FieldView& f = row[i];
+      if (f.kind == db::Value::Kind::kNull || f.bytes.size() <= kPiece / 4 ||
+          t.columns[i].cls != ColClass::kString) {
+        AppendValue(insert, f, t.columns[i].cls);
+        continue;
+      }
+      std::string concat = "CONCAT(";
+      std::string_view v = f.bytes;
+      bool binary = f.kind == db::Value::Kind::kBlob;
+      for (int piece = 0; !v.empty(); ++piece) {
+        std::string var = fmt::format("@airlock_v{}_{}", vars, piece);
+        concat += (piece ? "," : "") + var;
+        reset += (reset.empty() ? "SET " : ", ") + var + " = NULL";
+        size_t n = std::min(v.size(), kPiece);
+        // Text: never cut inside a UTF-8 sequence.
+        while (!binary && n < v.size() && n > 1 &&
+               (static_cast<unsigned char>(v[n]) & 0xC0) == 0x80) {
+          --n;
+        }
+        std::string stmt = "SET " + var + " = ";
+        if (binary) {
+          stmt += "x'";
+          AppendHex(stmt, v.substr(0, n));
+          stmt += '\'';
+        } else {
+          AppendString(stmt, v.substr(0, n));
+        }
+        stmt += ";\n";
+        AIRLOCK_RETURN_IF_ERROR(
+            w.Add(ChunkKind::kData, t.name, rows, stmt, max_value));
+        rows = 0;
+        v.remove_prefix(n);
+      }
+      insert += concat + ")";
+      ++vars;
+    }
+    insert += ");\n" + reset + ";\n";
+    return w.Add(ChunkKind::kData, t.name, rows, insert, max_value);
   }
 
   // Moves the secondary keys and foreign keys of an InnoDB table out of its
@@ -808,6 +935,36 @@ class MysqlDump : public DialectDump {
         }
         left = 0;
       }
+    }
+    return Status::Ok();
+  }
+
+  // Events, each in its own time zone (their times are written in it).
+  Status Events(db::Connection& conn, std::string& post) {
+    AIRLOCK_ASSIGN_OR_RETURN(
+        db::Rows list,
+        conn.Query("SELECT EVENT_NAME FROM information_schema.EVENTS WHERE "
+                   "EVENT_SCHEMA = DATABASE() ORDER BY EVENT_NAME"));
+    for (const auto& row : list.rows) {
+      std::string name = row[0].AsText();
+      AIRLOCK_ASSIGN_OR_RETURN(
+          db::Rows r,
+          conn.Query(fmt::format("SHOW CREATE EVENT {}", Quote(name))));
+      int ci = r.ColumnIndex("Create Event");
+      int mi = r.ColumnIndex("sql_mode");
+      int zi = r.ColumnIndex("time_zone");
+      if (r.rows.empty() || ci < 0 || r.rows[0][ci].is_null()) {
+        return Status::Error(fmt::format(
+            "SHOW CREATE EVENT {} returned no definition (missing privilege?)",
+            Quote(name)));
+      }
+      post += fmt::format(
+          "SET SESSION time_zone = {};\n",
+          StringLiteral(zi >= 0 ? r.rows[0][zi].AsText() : "+00:00"));
+      AppendCompound(post, mi >= 0 ? r.rows[0][mi].AsText() : "",
+                     fmt::format("DROP EVENT IF EXISTS {}", Quote(name)),
+                     StripDefiner(r.rows[0][ci].AsText()));
+      post += "SET SESSION time_zone = '+00:00';\n";
     }
     return Status::Ok();
   }

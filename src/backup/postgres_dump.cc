@@ -86,9 +86,16 @@ struct Table {
   std::string name;
   int64_t estimate = 0;
   std::string columns;  // quoted, comma-separated, generated ones left out
+  std::vector<std::string> types;  // format_type() of each of `columns`
   int64_t bytes = 0;
-  std::string int_key;  // a single integer primary key column, quoted
-  int pieces_left = 0;  // guarded by the workers' mutex
+  std::string int_key;       // a single integer primary key column, quoted
+  int pieces_left = 0;       // guarded by the workers' mutex
+  bool partitioned = false;  // relkind 'p': no rows of its own
+  std::string parent;        // the partitioned table, for a partition
+  std::string partkey;       // PARTITION BY ... of a partitioned table
+  std::string bound;         // FOR VALUES ... / DEFAULT of a partition
+  std::string comment;
+  int level = 0;  // partition nesting depth
 };
 
 // A table, or a key range of a large one.
@@ -112,7 +119,27 @@ class PostgresDump : public DialectDump {
 
   Status BeginRestore(db::Connection& conn) override {
     AIRLOCK_RETURN_IF_ERROR(Session(conn));
-    return conn.DropAllObjects();
+    // The schema is dropped and created again: its owner, grants (the
+    // application's role may only have USAGE through them) and comment are
+    // put back as they were.
+    AIRLOCK_ASSIGN_OR_RETURN(
+        db::Rows sc,
+        conn.Query(
+            "SELECT format('ALTER SCHEMA %I OWNER TO %s;', n.nspname, "
+            "n.nspowner::regrole) || COALESCE(format(E'\\nCOMMENT ON SCHEMA "
+            "%I IS %L;', n.nspname, obj_description(n.oid, 'pg_namespace')), "
+            "'') || COALESCE((SELECT string_agg(format(E'\\nGRANT %s ON "
+            "SCHEMA %I TO %s%s;', a.privilege_type, n.nspname, CASE WHEN "
+            "a.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_get_userbyid("
+            "a.grantee)) END, CASE WHEN a.is_grantable THEN ' WITH GRANT "
+            "OPTION' ELSE '' END), '') FROM aclexplode(n.nspacl) a WHERE "
+            "a.grantee <> n.nspowner), '') FROM pg_namespace n WHERE "
+            "n.nspname = current_schema()"));
+    AIRLOCK_RETURN_IF_ERROR(conn.DropAllObjects());
+    if (!sc.rows.empty()) {
+      AIRLOCK_RETURN_IF_ERROR(conn.ExecuteScript(sc.rows[0][0].AsText()));
+    }
+    return Status::Ok();
   }
 
   Status BeginWorker(db::Connection& conn) override {
@@ -131,6 +158,14 @@ class PostgresDump : public DialectDump {
     std::string_view data = body.substr(nl + 1);
     if (data.ends_with("\\.\n")) data.remove_suffix(3);
     return db::PostgresCopyIn(conn, copy, data);
+  }
+
+  bool InOrder(const Chunk& chunk) const override {
+    return chunk.header.kind == ChunkKind::kData &&
+           chunk.body.starts_with("SET airlock.");
+  }
+  Status LoadOrdered(db::Connection& conn, const Chunk& chunk) override {
+    return conn.ExecuteScript(chunk.body);
   }
 
   Status EndRestore(db::Connection& conn) override { return Status::Ok(); }
@@ -158,7 +193,13 @@ class PostgresDump : public DialectDump {
                    "pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = "
                    "k.conkey[1] WHERE k.conrelid = c.oid AND k.contype = 'p' "
                    "AND cardinality(k.conkey) = 1 AND a.atttypid IN (20, 21, "
-                   "23)) FROM pg_class c JOIN pg_namespace n ON n.oid = "
+                   "23)), c.relkind::text, CASE WHEN c.relkind = 'p' THEN "
+                   "pg_get_partkeydef(c.oid) END, CASE WHEN c.relispartition "
+                   "THEN pg_get_expr(c.relpartbound, c.oid) END, (SELECT "
+                   "p.relname FROM pg_inherits i JOIN pg_class p ON p.oid = "
+                   "i.inhparent WHERE i.inhrelid = c.oid AND "
+                   "c.relispartition), obj_description(c.oid, 'pg_class') "
+                   "FROM pg_class c JOIN pg_namespace n ON n.oid = "
                    "c.relnamespace WHERE n.nspname = $1 AND c.relkind IN "
                    "('r', 'p') ORDER BY c.relname",
                    {ns}));
@@ -166,10 +207,24 @@ class PostgresDump : public DialectDump {
     std::set<std::string> found;
     std::string all_names;
     std::deque<Table> tables;
+    // A partition comes with its partitioned table (--tables names roots).
+    std::map<std::string, std::string> parent_of;
+    for (const auto& row : list.rows) {
+      if (!row[8].is_null()) parent_of[row[1].AsText()] = row[8].AsText();
+    }
+    auto root_wanted = [&](std::string name) {
+      for (int depth = 0; depth < 64; ++depth) {
+        if (wanted.count(name)) return true;
+        auto it = parent_of.find(name);
+        if (it == parent_of.end()) return false;
+        name = it->second;
+      }
+      return false;
+    };
     for (const auto& row : list.rows) {
       std::string name = row[1].AsText();
       all_names += (all_names.empty() ? "" : ", ") + name;
-      if (!wanted.empty() && !wanted.count(name)) continue;
+      if (!wanted.empty() && !root_wanted(name)) continue;
       found.insert(name);
       Table& t = tables.emplace_back();
       t.oid = row[0].AsText();
@@ -177,6 +232,17 @@ class PostgresDump : public DialectDump {
       t.estimate = row[2].AsInt().value_or(0);
       t.bytes = row[3].AsInt().value_or(0);
       t.int_key = row[4].AsText();
+      t.partitioned = row[5].AsText() == "p";
+      t.partkey = row[6].AsText();
+      t.bound = row[7].AsText();
+      t.parent = row[8].AsText();
+      t.comment = row[9].AsText();
+      std::string up = t.parent;
+      for (int depth = 0; !up.empty() && depth < 64; ++depth) {
+        ++t.level;
+        auto it = parent_of.find(up);
+        up = it == parent_of.end() ? "" : it->second;
+      }
     }
     std::string missing;
     for (const auto& t : wanted) {
@@ -199,23 +265,80 @@ class PostgresDump : public DialectDump {
     std::string post_fks, post_views, post_functions, post_triggers,
         post_sequences;
 
-    // Enum types (all of the schema: columns may use them).
+    // Extensions (their objects are theirs: not dumped one by one).
     AIRLOCK_ASSIGN_OR_RETURN(
-        db::Rows enums,
-        conn.Query("SELECT t.typname, string_agg(quote_literal(e.enumlabel), "
-                   "', ' ORDER BY e.enumsortorder) FROM pg_type t JOIN "
-                   "pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON "
-                   "e.enumtypid = t.oid WHERE n.nspname = $1 GROUP BY "
-                   "t.typname ORDER BY t.typname",
-                   {ns}));
+        db::Rows exts,
+        conn.Query("SELECT quote_ident(e.extname), n.nspname, "
+                   "quote_ident(n.nspname) FROM pg_extension e JOIN "
+                   "pg_namespace n ON n.oid = e.extnamespace WHERE e.extname "
+                   "<> 'plpgsql' ORDER BY e.oid"));
+    for (const auto& row : exts.rows) {
+      if (row[1].AsText() == schema) {
+        schema_sql += fmt::format("CREATE EXTENSION IF NOT EXISTS {};\n",
+                                  row[0].AsText());
+      } else {
+        schema_sql += fmt::format(
+            "CREATE SCHEMA IF NOT EXISTS {1};\nCREATE EXTENSION IF NOT EXISTS "
+            "{0} WITH SCHEMA {1};\n",
+            row[0].AsText(), row[2].AsText());
+      }
+    }
+
+    // Types of the schema (columns may use them), in creation order: enums,
+    // domains (base type, default, NOT NULL, CHECKs) and composite types.
+    AIRLOCK_ASSIGN_OR_RETURN(
+        db::Rows types,
+        conn.Query(
+            "SELECT quote_ident(t.typname), t.typtype::text, CASE t.typtype "
+            "WHEN 'e' THEN (SELECT string_agg(quote_literal(e.enumlabel), ', ' "
+            "ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = "
+            "t.oid) WHEN 'd' THEN format_type(t.typbasetype, t.typtypmod) ELSE "
+            "(SELECT string_agg(quote_ident(a.attname) || ' ' || "
+            "format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attcollation "
+            "<> 0 AND a.attcollation <> (SELECT b.typcollation FROM pg_type b "
+            "WHERE b.oid = a.atttypid) THEN ' COLLATE ' || (SELECT "
+            "quote_ident(collname) FROM pg_collation WHERE oid = "
+            "a.attcollation) ELSE '' END, ', ' ORDER BY a.attnum) FROM "
+            "pg_attribute a WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND "
+            "NOT a.attisdropped) END, CASE WHEN t.typtype = 'd' AND "
+            "t.typcollation <> 0 AND t.typcollation <> (SELECT b.typcollation "
+            "FROM pg_type b WHERE b.oid = t.typbasetype) THEN (SELECT "
+            "quote_ident(collname) FROM pg_collation WHERE oid = "
+            "t.typcollation) END, t.typdefault, t.typnotnull, (SELECT "
+            "string_agg(' CONSTRAINT ' || quote_ident(k.conname) || ' ' || "
+            "pg_get_constraintdef(k.oid), '' ORDER BY k.conname) FROM "
+            "pg_constraint k WHERE k.contypid = t.oid AND k.contype = 'c') "
+            "FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace "
+            "WHERE n.nspname = $1 AND (t.typtype IN ('e', 'd') OR (t.typtype = "
+            "'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = "
+            "'c')) AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = "
+            "'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e') "
+            "ORDER BY t.oid",
+            {ns}));
     // For `psql -f` into a database that has them: views, tables,
     // sequences, types.
     std::string drops, drop_tables, drop_types;
-    for (const auto& row : enums.rows) {
-      schema_sql += fmt::format("CREATE TYPE {} AS ENUM ({});\n",
-                                Quote(row[0].AsText()), row[1].AsText());
-      drop_types += fmt::format("DROP TYPE IF EXISTS {} CASCADE;\n",
-                                Quote(row[0].AsText()));
+    for (const auto& row : types.rows) {
+      std::string name = row[0].AsText();
+      std::string kind = row[1].AsText();
+      if (kind == "e") {
+        schema_sql += fmt::format("CREATE TYPE {} AS ENUM ({});\n", name,
+                                  row[2].AsText());
+      } else if (kind == "c") {
+        schema_sql +=
+            fmt::format("CREATE TYPE {} AS ({});\n", name, row[2].AsText());
+      } else {
+        std::string def =
+            fmt::format("CREATE DOMAIN {} AS {}", name, row[2].AsText());
+        if (!row[3].is_null()) def += " COLLATE " + row[3].AsText();
+        if (!row[4].is_null()) def += " DEFAULT " + row[4].AsText();
+        if (row[5].AsText() == "true") def += " NOT NULL";
+        def += row[6].AsText();
+        schema_sql += def + ";\n";
+      }
+      drop_types = fmt::format("DROP {} IF EXISTS {} CASCADE;\n",
+                               kind == "d" ? "DOMAIN" : "TYPE", name) +
+                   drop_types;
     }
 
     // Sequences: identity ones come with their column; the others are
@@ -283,7 +406,8 @@ class PostgresDump : public DialectDump {
             "a.attidentity, a.attgenerated, CASE WHEN a.attcollation <> "
             "t.typcollation AND a.attcollation <> 0 THEN (SELECT "
             "quote_ident(collname) FROM pg_collation WHERE oid = "
-            "a.attcollation) END FROM pg_attribute a JOIN pg_class c ON c.oid "
+            "a.attcollation) END, col_description(a.attrelid, a.attnum) "
+            "FROM pg_attribute a JOIN pg_class c ON c.oid "
             "= a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace JOIN "
             "pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef d ON "
             "d.adrelid = a.attrelid AND d.adnum = a.attnum WHERE n.nspname = "
@@ -296,10 +420,15 @@ class PostgresDump : public DialectDump {
                    "pg_get_constraintdef(co.oid) FROM pg_constraint co JOIN "
                    "pg_namespace n ON n.oid = co.connamespace WHERE n.nspname "
                    "= $1 AND co.conrelid <> 0 AND co.contype IN ('c', 'p', "
-                   "'u', 'x', 'f') AND co.conislocal ORDER BY co.conrelid, "
+                   "'u', 'x', 'f') AND co.conislocal AND co.conparentid = 0 "
+                   "ORDER BY co.conrelid, "
                    "co.contype, co.conname",
                    {ns}));
-    std::map<std::string, std::vector<std::string>> defs;  // oid -> lines
+    std::map<std::string, std::vector<std::string>> defs;    // oid -> lines
+    std::map<std::string, std::vector<std::string>> checks;  // oid -> lines
+    std::map<std::string, std::string> comments;  // oid -> COMMENT ON ...
+    // Keys and indexes of partitioned tables: after every partition's own.
+    std::string post_partitioned;
     std::map<std::string, Table*> by_oid;
     for (auto& t : tables) by_oid[t.oid] = &t;
     for (const auto& row : cols.rows) {
@@ -323,9 +452,15 @@ class PostgresDump : public DialectDump {
       }
       if (row[3].AsText() == "true") line += " NOT NULL";
       defs[it->first].push_back(line);
+      if (!row[8].is_null()) {
+        comments[it->first] += fmt::format("COMMENT ON COLUMN {}.{} IS {};\n",
+                                           Quote(it->second->name), Quote(name),
+                                           Literal(row[8].AsText()));
+      }
       if (gen != "s") {
         Table& t = *it->second;
         t.columns += (t.columns.empty() ? "" : ", ") + Quote(name);
+        t.types.push_back(row[2].AsText());
       }
     }
     std::set<std::string> constraint_indexes;
@@ -335,25 +470,51 @@ class PostgresDump : public DialectDump {
       std::string type = row[2].AsText();
       std::string def = fmt::format("CONSTRAINT {} {}", Quote(row[1].AsText()),
                                     row[3].AsText());
-      std::string alter = fmt::format("ALTER TABLE ONLY {} ADD {};\n",
-                                      Quote(it->second->name), def);
+      bool parted = it->second->partitioned;
+      std::string alter =
+          fmt::format("ALTER TABLE {}{} ADD {};\n", parted ? "" : "ONLY ",
+                      Quote(it->second->name), def);
       if (type == "c") {
-        defs[it->first].push_back("  " + def);
+        checks[it->first].push_back("  " + def);
       } else if (type == "f") {
         post_fks += alter;
+      } else if (parted) {
+        post_partitioned += alter;
+        constraint_indexes.insert(row[1].AsText());
       } else {
         post_table[it->second->name] += alter;
         constraint_indexes.insert(row[1].AsText());
       }
     }
-    for (const auto& t : tables) {
+    // Partitioned tables before their partitions.
+    std::vector<const Table*> ordered;
+    for (const auto& t : tables) ordered.push_back(&t);
+    std::stable_sort(
+        ordered.begin(), ordered.end(),
+        [](const Table* a, const Table* b) { return a->level < b->level; });
+    for (const Table* tp : ordered) {
+      const Table& t = *tp;
       w.DeclareTable(t.name);
-      std::string body = fmt::format("CREATE TABLE {} (\n", Quote(t.name));
-      const auto& lines = defs[t.oid];
+      std::vector<std::string> lines;
+      if (t.parent.empty()) lines = defs[t.oid];
+      for (const auto& c : checks[t.oid]) lines.push_back(c);
+      std::string body =
+          t.parent.empty()
+              ? fmt::format("CREATE TABLE {} (\n", Quote(t.name))
+              : fmt::format("CREATE TABLE {} PARTITION OF {}{}", Quote(t.name),
+                            Quote(t.parent), lines.empty() ? "" : " (\n");
       for (size_t i = 0; i < lines.size(); ++i) {
         body += lines[i] + (i + 1 < lines.size() ? ",\n" : "\n");
       }
-      body += ");\n";
+      if (t.parent.empty() || !lines.empty()) body += ")";
+      if (!t.parent.empty()) body += " " + t.bound;
+      if (t.partitioned) body += " PARTITION BY " + t.partkey;
+      body += ";\n";
+      if (!t.comment.empty()) {
+        body += fmt::format("COMMENT ON TABLE {} IS {};\n", Quote(t.name),
+                            Literal(t.comment));
+      }
+      body += comments[t.oid];
       drop_tables +=
           fmt::format("DROP TABLE IF EXISTS {} CASCADE;\n", Quote(t.name));
       schema_sql += body;
@@ -363,7 +524,8 @@ class PostgresDump : public DialectDump {
     AIRLOCK_ASSIGN_OR_RETURN(
         db::Rows idx,
         conn.Query("SELECT i.indrelid::text, c.relname, "
-                   "pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN "
+                   "pg_get_indexdef(i.indexrelid), c.relispartition FROM "
+                   "pg_index i JOIN "
                    "pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON "
                    "n.oid = c.relnamespace WHERE n.nspname = $1 ORDER BY "
                    "c.relname",
@@ -372,8 +534,18 @@ class PostgresDump : public DialectDump {
       auto it = by_oid.find(row[0].AsText());
       if (it == by_oid.end()) continue;
       if (constraint_indexes.count(row[1].AsText())) continue;
-      post_table[it->second->name] +=
-          Unqualify(row[2].AsText(), qschema, " ON ") + ";\n";
+      // An index of a partition made by its partitioned table's index comes
+      // back with that one.
+      if (row[3].AsText() == "true") continue;
+      std::string def = Unqualify(row[2].AsText(), qschema, " ON ");
+      def = Unqualify(def, qschema, " ON ONLY ");
+      if (it->second->partitioned) {
+        size_t only = def.find(" ON ONLY ");
+        if (only != std::string::npos) def.erase(only + 3, 5);
+        post_partitioned += def + ";\n";
+      } else {
+        post_table[it->second->name] += def + ";\n";
+      }
     }
 
     if (wanted.empty()) {
@@ -421,7 +593,8 @@ class PostgresDump : public DialectDump {
         conn.Query("SELECT t.tgrelid::text, pg_get_triggerdef(t.oid) FROM "
                    "pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN "
                    "pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname "
-                   "= $1 AND NOT t.tgisinternal ORDER BY t.tgname",
+                   "= $1 AND NOT t.tgisinternal AND t.tgparentid = 0 ORDER BY "
+                   "t.tgname",
                    {ns}));
     for (const auto& row : trg.rows) {
       if (!table_oids.count(row[0].AsText())) continue;
@@ -455,6 +628,10 @@ class PostgresDump : public DialectDump {
     }
     std::vector<Piece> pieces;
     for (auto& t : tables) {
+      if (t.partitioned) {  // its rows are in its partitions
+        ++progress.tables_done;
+        continue;
+      }
       AIRLOCK_RETURN_IF_ERROR(Split(conn, t, extra.size() + 1, pieces));
     }
     for (const auto& p : pieces) ++p.table->pieces_left;
@@ -488,8 +665,8 @@ class PostgresDump : public DialectDump {
     for (const auto& [table, sql] : post_table) {
       AIRLOCK_RETURN_IF_ERROR(w.Add(ChunkKind::kPost, table, 0, sql));
     }
-    std::string post =
-        post_fks + post_views + post_functions + post_triggers + post_sequences;
+    std::string post = post_partitioned + post_fks + post_views +
+                       post_functions + post_triggers + post_sequences;
     if (!post.empty()) {
       AIRLOCK_RETURN_IF_ERROR(w.Add(ChunkKind::kPost, "", 0, post));
     }
@@ -534,6 +711,103 @@ class PostgresDump : public DialectDump {
     return Status::Ok();
   }
 
+  // A COPY text field as the text it stands for.
+  static void Unescape(std::string_view f, size_t& at, std::string& out) {
+    char c = f[at++];
+    if (c != '\\' || at >= f.size()) {
+      out += c;
+      return;
+    }
+    c = f[at++];
+    switch (c) {
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'v':
+        out += '\v';
+        break;
+      default:
+        out += c;  // backslash itself (COPY TO writes no others)
+    }
+  }
+
+  // A row too large for one chunk (its COPY line is over kChunkTarget): its
+  // large values go to session settings a piece (1 MB) per chunk,
+  // `SET airlock.v0_0 = '...'`, ..., then
+  // `INSERT ... VALUES (..., concat(current_setting('airlock.v0_0'),
+  // ...)::type)` (text input of the column's type, as COPY uses; bytea as its
+  // \x text). Every chunk of it starts with `SET airlock.`, so restore runs
+  // them in file order on one connection (InOrder); psql runs the file in
+  // order. Memory: the row (libpq hands over a COPY row whole) plus one piece.
+  static Status DumpBigRow(BackupWriter& w, const Table& t,
+                           const std::string& head, std::string_view line) {
+    constexpr size_t kPiece = 1 << 20;
+    if (line.ends_with('\n')) line.remove_suffix(1);
+    std::vector<std::string_view> fields;
+    for (size_t at = 0;;) {
+      size_t tab = line.find('\t', at);
+      fields.push_back(line.substr(at, tab - at));
+      if (tab == std::string_view::npos) break;
+      at = tab + 1;
+    }
+    if (fields.size() != t.types.size()) {  // not expected: keep it whole
+      return w.Add(ChunkKind::kData, t.name, 1,
+                   head + std::string(line) + "\n\\.\n");
+    }
+    int64_t rows = 1;  // counted on the first chunk
+    std::string insert =
+        fmt::format("SET airlock.row = '1';\nINSERT INTO {} ({}) VALUES\n(",
+                    Quote(t.name), t.columns);
+    std::string reset;
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (i) insert += ", ";
+      std::string_view f = fields[i];
+      if (f == "\\N") {
+        insert += "NULL";
+        continue;
+      }
+      std::string piece;
+      size_t at = 0;
+      if (f.size() <= kPiece / 4) {
+        while (at < f.size()) Unescape(f, at, piece);
+        insert += Literal(piece);
+        continue;
+      }
+      std::string concat = "concat(";
+      for (int k = 0; at < f.size(); ++k) {
+        piece.clear();
+        // Up to a piece, never inside a UTF-8 sequence.
+        while (at < f.size() &&
+               (piece.size() < kPiece ||
+                (static_cast<unsigned char>(f[at]) & 0xC0) == 0x80)) {
+          Unescape(f, at, piece);
+        }
+        std::string var = fmt::format("airlock.v{}_{}", i, k);
+        concat += fmt::format("{}current_setting('{}')", k ? ", " : "", var);
+        reset += fmt::format("RESET {};\n", var);
+        AIRLOCK_RETURN_IF_ERROR(
+            w.Add(ChunkKind::kData, t.name, rows,
+                  fmt::format("SET {} = {};\n", var, Literal(piece))));
+        rows = 0;
+      }
+      insert += fmt::format("{})::{}", concat, t.types[i]);
+    }
+    insert += ");\n" + reset + "RESET airlock.row;\n";
+    return w.Add(ChunkKind::kData, t.name, rows, insert);
+  }
+
   Status DumpPiece(db::Connection& conn, BackupWriter& w, const Piece& p,
                    SharedProgress& progress) {
     const Table& t = *p.table;
@@ -559,6 +833,15 @@ class PostgresDump : public DialectDump {
             : fmt::format("COPY (SELECT {} FROM {}{}) TO STDOUT", t.columns,
                           Quote(t.name), p.where),
         [&](std::string_view data) -> Status {
+          if (data.size() > kChunkTarget && !rows) {
+            progress.rows += 1;
+            return DumpBigRow(w, t, head, data);
+          }
+          if (data.size() > kChunkTarget) {
+            AIRLOCK_RETURN_IF_ERROR(flush());
+            progress.rows += 1;
+            return DumpBigRow(w, t, head, data);
+          }
           if (rows == 0) body += head;
           body += data;
           ++rows;

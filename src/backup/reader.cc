@@ -126,7 +126,7 @@ Result<bool> BackupReader::Next(Chunk& out, bool skip_body) {
         return Corrupt(fmt::format(msg::kTableChecksumMismatch, e.table));
       }
       report_.tables.push_back(
-          TableSummary{e.table, e.rows, e.bytes, e.sha256});
+          TableSummary{e.table, e.rows, e.bytes, e.sha256, e.max_value});
       if (it != tables_.end()) tables_.erase(it);
       continue;
     }
@@ -190,13 +190,27 @@ Result<bool> BackupReader::Next(Chunk& out, bool skip_body) {
     if (out.header.kind == ChunkKind::kSchema && !out.header.table.empty()) {
       tables_[out.header.table];
     }
-    if (out.header.kind == ChunkKind::kData) report_.rows += out.header.rows;
+    if (out.header.kind == ChunkKind::kData) {
+      report_.rows += out.header.rows;
+      if (out.header.bytes > report_.max_data_chunk) {
+        report_.max_data_chunk = out.header.bytes;
+        report_.max_data_chunk_table = out.header.table;
+      }
+    }
     ++report_.chunks;
     return true;
   }
 }
 
 Result<VerifyReport> VerifyBackup(const std::string& path) {
+  // The temporary file of a backup that did not finish (or is running).
+  if (auto pid = PartialFilePid(path)) {
+    return Status::Error(fmt::format(
+        msg::kPartialFile, path,
+        fmt::format(fmt::runtime(ProcessAlive(*pid) ? msg::kPartialRunning
+                                                    : msg::kPartialInterrupted),
+                    *pid)));
+  }
   AIRLOCK_ASSIGN_OR_RETURN(auto reader, BackupReader::Open(path));
   Chunk chunk;
   while (true) {

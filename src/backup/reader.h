@@ -30,6 +30,9 @@ struct VerifyReport {
   uint64_t raw_bytes = 0;
   uint64_t file_bytes = 0;
   int64_t rows = 0;
+  // The largest data chunk (one statement for MySQL) and its table.
+  uint64_t max_data_chunk = 0;
+  std::string max_data_chunk_table;
 };
 
 class BackupReader {

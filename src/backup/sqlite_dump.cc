@@ -130,6 +130,7 @@ class SqliteDump : public DialectDump {
   Status EndRestore(db::Connection& conn) override { return conn.Commit(); }
 
   void AbortRestore(db::Connection& conn) override { conn.Rollback(); }
+  bool AtomicRestore() const override { return true; }
 
  private:
   Status DumpInTransaction(db::Connection& conn, BackupWriter& w,

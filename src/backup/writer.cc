@@ -5,15 +5,100 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <chrono>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <regex>
+#include <thread>
 
 #include "backup/messages.h"
 
 namespace airlock::backup {
 namespace fs = std::filesystem;
+namespace {
+
+// Partial files removed when the process is stopped by SIGINT, SIGTERM or
+// SIGHUP (a kill -9 cannot be caught: the next backup into the same folder
+// removes what it left, see RemoveStalePartials).
+constexpr int kMaxPartials = 16;
+char g_partials[kMaxPartials][4096];
+std::atomic<bool> g_partial_used[kMaxPartials];
+
+extern "C" void RemovePartialsOnSignal(int sig) {
+  for (int i = 0; i < kMaxPartials; ++i) {
+    if (g_partial_used[i].load()) ::unlink(g_partials[i]);
+  }
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+}
+
+void InstallSignalCleanup() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+      struct sigaction old {};
+      if (::sigaction(sig, nullptr, &old) == 0 && old.sa_handler == SIG_DFL) {
+        struct sigaction sa {};
+        sa.sa_handler = RemovePartialsOnSignal;
+        sigemptyset(&sa.sa_mask);
+        ::sigaction(sig, &sa, nullptr);
+      }
+    }
+  });
+}
+
+int RegisterPartial(const std::string& path) {
+  if (path.size() >= sizeof(g_partials[0])) return -1;
+  static std::mutex mu;
+  std::lock_guard<std::mutex> lock(mu);
+  for (int i = 0; i < kMaxPartials; ++i) {
+    if (!g_partial_used[i].load()) {
+      std::memcpy(g_partials[i], path.c_str(), path.size() + 1);
+      g_partial_used[i].store(true);
+      return i;
+    }
+  }
+  return -1;
+}
+
+void UnregisterPartial(int slot) {
+  if (slot >= 0) g_partial_used[slot].store(false);
+}
+
+}  // namespace
+
+std::optional<int> PartialFilePid(const std::string& path) {
+  static const std::regex kPartial(R"(\.partial-([0-9]{1,9})$)");
+  std::smatch m;
+  if (!std::regex_search(path, m, kPartial)) return std::nullopt;
+  return std::atoi(m[1].str().c_str());
+}
+
+bool ProcessAlive(int pid) {
+  return pid > 0 && (::kill(pid, 0) == 0 || errno == EPERM);
+}
+
+std::vector<std::string> RemoveStalePartials(const std::string& dir) {
+  std::vector<std::string> removed;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir.empty() ? "." : dir, ec), end;
+       !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    auto pid = PartialFilePid(name);
+    if (!pid || ProcessAlive(*pid) || !it->is_regular_file()) continue;
+    std::string stem = name.substr(0, name.rfind(".partial-"));
+    if (!stem.ends_with(".sql") && !stem.ends_with(".sql.zst") &&
+        !stem.ends_with(".sql.gz")) {
+      continue;
+    }
+    if (fs::remove(it->path(), ec)) removed.push_back(it->path().string());
+  }
+  return removed;
+}
 
 BackupWriter::BackupWriter(WriterOptions options)
     : options_(std::move(options)) {}
@@ -31,7 +116,10 @@ Result<std::unique_ptr<BackupWriter>> BackupWriter::Create(
                                        ec.message()));
     }
   }
+  w->stale_removed_ = RemoveStalePartials(final_path.parent_path().string());
   w->temp_path_ = fmt::format("{}.partial-{}", w->options_.path, getpid());
+  InstallSignalCleanup();
+  w->signal_slot_ = RegisterPartial(w->temp_path_);
   w->fd_ = ::open(w->temp_path_.c_str(),
                   O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (w->fd_ < 0) {
@@ -39,6 +127,9 @@ Result<std::unique_ptr<BackupWriter>> BackupWriter::Create(
         fmt::format(msg::kCreateFailed, w->temp_path_, std::strerror(errno)));
   }
   ::fchmod(w->fd_, 0600);
+  if (const char* delay = std::getenv("AIRLOCK_TEST_CHUNK_DELAY_MS")) {
+    w->delay_ms_ = std::atoi(delay);
+  }
   if (const char* limit = std::getenv("AIRLOCK_TEST_WRITE_LIMIT")) {
     w->fail_after_ = std::strtoull(limit, nullptr, 10);
   }
@@ -70,7 +161,10 @@ void BackupWriter::DeclareTable(std::string_view table) {
 }
 
 Status BackupWriter::Add(ChunkKind kind, std::string_view table, int64_t rows,
-                         std::string_view body) {
+                         std::string_view body, uint64_t max_value) {
+  if (kind == ChunkKind::kData && delay_ms_ > 0) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms_));
+  }
   ChunkHeader h{kind, body.size(), rows, std::string(table)};
   std::string text = h.Render();
   text.reserve(text.size() + 1 + body.size());
@@ -87,6 +181,7 @@ Status BackupWriter::Add(ChunkKind kind, std::string_view table, int64_t rows,
     t.rows += rows;
     t.bytes += body.size();
     t.sha.Update(body);
+    t.max_value = std::max(t.max_value, max_value);
     rows_ += rows;
   }
   ++chunks_;
@@ -189,8 +284,9 @@ Status BackupWriter::Finish() {
     std::string trailer;
     for (const std::string& name : table_order_) {
       TableState& t = tables_.find(name)->second;
-      TableSummary s{name, t.rows, t.bytes, t.sha.HexDigest()};
-      trailer += TableEntry{s.table, s.rows, s.bytes, s.sha256}.Render();
+      TableSummary s{name, t.rows, t.bytes, t.sha.HexDigest(), t.max_value};
+      trailer +=
+          TableEntry{s.table, s.rows, s.bytes, s.sha256, s.max_value}.Render();
       trailer += '\n';
       summaries_.push_back(std::move(s));
     }
@@ -224,6 +320,8 @@ Status BackupWriter::Finish() {
     Abort();
     return st;
   }
+  UnregisterPartial(signal_slot_);
+  signal_slot_ = -1;
   // Make the rename durable.
   fs::path dir = fs::path(options_.path).parent_path();
   int dfd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY);
@@ -244,7 +342,9 @@ void BackupWriter::Abort() {
   StopThreads();
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;
-  if (!temp_path_.empty()) ::unlink(temp_path_.c_str());
+  if (!temp_path_.empty() && !finished_) ::unlink(temp_path_.c_str());
+  UnregisterPartial(signal_slot_);
+  signal_slot_ = -1;
   finished_ = true;
 }
 

@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -40,7 +41,16 @@ struct TableSummary {
   int64_t rows = 0;
   uint64_t bytes = 0;
   std::string sha256;
+  uint64_t max_value = 0;  // see TableEntry::max_value
 };
+
+// The pid in a partial file's name (`<name>.partial-<pid>`), if it is one.
+std::optional<int> PartialFilePid(const std::string& path);
+// Whether a process with this pid exists.
+bool ProcessAlive(int pid);
+// Removes the partial backup files (`*.sql*.partial-<pid>`) in `dir` whose
+// process is gone (a backup killed with kill -9); returns their paths.
+std::vector<std::string> RemoveStalePartials(const std::string& dir);
 
 class BackupWriter {
  public:
@@ -49,8 +59,9 @@ class BackupWriter {
 
   // Adds one chunk. Thread-safe; blocks while the pool is behind. Returns the
   // first write/compression error once one happened.
+  // `max_value`: the size of a value this chunk helps to build in pieces.
   Status Add(ChunkKind kind, std::string_view table, int64_t rows,
-             std::string_view body);
+             std::string_view body, uint64_t max_value = 0);
   // Names a table in the manifest even when it has no rows.
   void DeclareTable(std::string_view table);
   // Waits until every chunk added so far is written.
@@ -66,6 +77,10 @@ class BackupWriter {
   uint64_t file_bytes() const;  // bytes written to disk so far
   int64_t rows() const;         // data rows so far
   const std::vector<TableSummary>& tables() const { return summaries_; }
+  // Partial files of interrupted backups that Create() removed.
+  const std::vector<std::string>& stale_removed() const {
+    return stale_removed_;
+  }
 
  private:
   struct Job {
@@ -76,6 +91,7 @@ class BackupWriter {
     int64_t rows = 0;
     uint64_t bytes = 0;
     Sha256 sha;
+    uint64_t max_value = 0;
   };
 
   explicit BackupWriter(WriterOptions options);
@@ -90,6 +106,9 @@ class BackupWriter {
   std::string temp_path_;
   int fd_ = -1;
   bool finished_ = false;
+  int signal_slot_ = -1;
+  int delay_ms_ = 0;  // test hook: AIRLOCK_TEST_CHUNK_DELAY_MS
+  std::vector<std::string> stale_removed_;
 
   mutable std::mutex mu_;  // queue, hashes, counters, error
   std::condition_variable work_cv_;

@@ -22,5 +22,10 @@ inline constexpr const char* kRestoreNeedsYes =
 inline constexpr const char* kRestoreDone =
     "Restored {} into {}: {} tables, {} rows in {:.1f} s.";
 inline constexpr const char* kRestoreStarting = "Restoring {} into {} ...";
+inline constexpr const char* kStalePartialRemoved =
+    "Removed {}: the unfinished file of an interrupted backup.";
+inline constexpr const char* kReplacingInterrupted =
+    "The database holds an unfinished restore of \"{}\" (started {}): this "
+    "restore replaces it.";
 
 }  // namespace airlock::cli::msg

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "backup/backup.h"
+#include "backup/restore_marker.h"
 #include "base/term.h"
 #include "cli/backup_messages.h"
 #include "cli/command.h"
@@ -176,6 +177,9 @@ int RunBackup(const BackupCliOptions& o) {
   auto info = backup::TakeBackup(**conn, bo);
   EndProgressLine(o.json);
   if (!info.ok()) return Fail(info.status(), o.json);
+  for (const auto& p : info->stale_removed) {
+    Log(Level::kWarn, fmt::format(msg::kStalePartialRemoved, p));
+  }
   if (o.json) {
     nlohmann::json j = {{"ok", true},
                         {"path", info->path},
@@ -246,6 +250,10 @@ int RunRestore(const BackupCliOptions& o) {
   };
   if (!o.json) {
     Log(Level::kInfo, fmt::format(msg::kRestoreStarting, o.path, where));
+  }
+  if (auto marker = backup::ReadRestoreMarker(**conn); marker.ok() && *marker) {
+    Log(Level::kWarn, fmt::format(msg::kReplacingInterrupted, (*marker)->backup,
+                                  (*marker)->started));
   }
   auto info = backup::Restore(**conn, o.path, ro);
   EndProgressLine(o.json);
