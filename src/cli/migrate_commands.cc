@@ -508,7 +508,7 @@ int RunDev(const MigrateOptions& o) {
   if (!s.ok()) return Fail(s.status());
   std::unique_ptr<migrate::MigrationDiffer> differ =
       MakeMigrationDiffer(s->project.url.dialect, s->project.migrations_dir,
-                          s->project.schema.datasource.schemas);
+                          s->project.schema);
   if (!differ) {
     Log(Level::kError,
         fmt::format(msg::kDevNoDiffer, s->project.migrations_display));

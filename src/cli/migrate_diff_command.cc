@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "base/allocator.h"
 #include "base/files.h"
 #include "base/term.h"
 #include "cli/command.h"
@@ -138,6 +139,12 @@ Result<Loaded> LoadSide(const Side& side, const char* which) {
   return out;
 }
 
+// Extensions are diffed only with Prisma's postgresqlExtensions preview
+// feature in a schema side.
+bool ExtensionsEnabled(const Loaded& l) {
+  return l.prisma && l.prisma->HasPreviewFeature("postgresqlExtensions");
+}
+
 Result<SqlSchema> Resolve(const Loaded& l, const Side& side, Provider provider,
                           const std::string& shadow_url) {
   if (l.empty) {
@@ -156,6 +163,7 @@ Result<SqlSchema> Resolve(const Loaded& l, const Side& side, Provider provider,
 }
 
 int RunDiff(const DiffOptions& o) {
+  EnableBumpAllocation();  // bounded by the inputs; see base/allocator.h
   auto fail = [](const Status& st) {
     Log(Level::kError, st.message());
     return kExitFailure;
@@ -176,6 +184,10 @@ int RunDiff(const DiffOptions& o) {
   if (!prev.ok()) return fail(prev.status());
   auto next = Resolve(*to, o.to, *provider, o.shadow_url);
   if (!next.ok()) return fail(next.status());
+  if (!ExtensionsEnabled(*from) && !ExtensionsEnabled(*to)) {
+    prev->extensions.clear();  // described databases list every extension
+    next->extensions.clear();
+  }
   diff::Migration m = diff::Diff(*prev, *next);
   std::string text =
       o.script ? render::RenderScriptForStdout(m) : diff::Summary(m) + "\n";

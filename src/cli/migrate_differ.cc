@@ -111,9 +111,10 @@ class SqliteDevDiffer final : public migrate::MigrationDiffer {
 
 class ServerDevDiffer final : public migrate::MigrationDiffer {
  public:
-  ServerDevDiffer(sqlschema::Provider provider,
-                  std::vector<std::string> schemas)
-      : provider_(provider), schemas_(std::move(schemas)) {}
+  ServerDevDiffer(sqlschema::Provider provider, const schema::Schema& schema)
+      : provider_(provider),
+        schemas_(schema.datasource.schemas),
+        extensions_(schema.HasPreviewFeature("postgresqlExtensions")) {}
 
   Result<Plan> PlanMigration(db::Connection& shadow, db::Connection& live,
                              const schema::Schema& target) override {
@@ -133,30 +134,34 @@ class ServerDevDiffer final : public migrate::MigrationDiffer {
 
  private:
   Result<sqlschema::SqlSchema> Describe(db::Connection& conn) const {
-    if (provider_ == sqlschema::Provider::kPostgres) {
-      return describe::DescribePostgres(conn, schemas_);
+    if (provider_ != sqlschema::Provider::kPostgres) {
+      return describe::DescribeConnection(conn);
     }
-    return describe::DescribeConnection(conn);
+    AIRLOCK_ASSIGN_OR_RETURN(sqlschema::SqlSchema s,
+                             describe::DescribePostgres(conn, schemas_));
+    if (!extensions_) s.extensions.clear();
+    return s;
   }
 
   sqlschema::Provider provider_;
   std::vector<std::string> schemas_;
+  bool extensions_;
 };
 
 }  // namespace
 
 std::unique_ptr<migrate::MigrationDiffer> MakeMigrationDiffer(
     db::Dialect dialect, const std::string& migrations_dir,
-    const std::vector<std::string>& schemas) {
+    const schema::Schema& schema) {
   switch (dialect) {
     case db::Dialect::kSqlite:
       return std::make_unique<SqliteDevDiffer>(migrations_dir);
     case db::Dialect::kMysql:
       return std::make_unique<ServerDevDiffer>(sqlschema::Provider::kMysql,
-                                               schemas);
+                                               schema);
     case db::Dialect::kPostgres:
       return std::make_unique<ServerDevDiffer>(sqlschema::Provider::kPostgres,
-                                               schemas);
+                                               schema);
   }
   return nullptr;
 }

@@ -11,10 +11,11 @@
 namespace airlock::cli {
 
 // The differ for `dialect` working on `migrations_dir`, or null when this
-// build has none for the dialect yet. `schemas`: the datasource's
-// multiSchema namespaces (PostgreSQL), empty otherwise.
+// build has none for the dialect yet. From the project's `schema`: the
+// datasource's multiSchema namespaces (PostgreSQL) and whether extensions
+// are diffed (the postgresqlExtensions preview feature).
 std::unique_ptr<migrate::MigrationDiffer> MakeMigrationDiffer(
     db::Dialect dialect, const std::string& migrations_dir,
-    const std::vector<std::string>& schemas = {});
+    const schema::Schema& schema);
 
 }  // namespace airlock::cli

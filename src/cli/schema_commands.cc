@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "base/allocator.h"
 #include "base/files.h"
 #include "base/term.h"
 #include "cli/command.h"
@@ -118,7 +119,10 @@ void RegisterSchemaCommands(CLI::App& app, Context& ctx) {
       "--schema", opts->schema,
       "Schema file or folder (default: ./prisma/schema.prisma, "
       "then ./schema.prisma)");
-  validate->callback([&ctx, opts]() { ctx.exit_code = RunValidate(*opts); });
+  validate->callback([&ctx, opts]() {
+    EnableBumpAllocation();
+    ctx.exit_code = RunValidate(*opts);
+  });
 
   auto* format = AddSubcommand(
       app, "format", "Format the Prisma schema as `prisma format` does",
@@ -127,7 +131,10 @@ void RegisterSchemaCommands(CLI::App& app, Context& ctx) {
   format->add_option("--schema", opts->schema, "Schema file or folder");
   format->add_flag("--check", opts->check,
                    "Change nothing; exit 1 when a file is not formatted");
-  format->callback([&ctx, opts]() { ctx.exit_code = RunFormat(*opts); });
+  format->callback([&ctx, opts]() {
+    EnableBumpAllocation();
+    ctx.exit_code = RunFormat(*opts);
+  });
 }
 
 }  // namespace airlock::cli

@@ -30,7 +30,9 @@ Result<sqlschema::SqlSchema> DescribeMysql(db::Connection& conn);
 // connection's current schema (the URL's `?schema=`, default public), with
 // Table::schema left unset as Calculate does for single-schema projects.
 // When `schemas` is given (multiSchema), tables, enums and referenced tables
-// carry their schema and `namespaces` lists those that exist.
+// carry their schema and `namespaces` lists those that exist. Installed
+// extensions are listed too: callers clear them unless the schema enables
+// the postgresqlExtensions preview feature, as Prisma does.
 Result<sqlschema::SqlSchema> DescribePostgres(
     db::Connection& conn, const std::vector<std::string>& schemas = {});
 

@@ -251,6 +251,17 @@ Result<sqlschema::SqlSchema> DescribePostgres(
     for (const auto& r : existing.rows) out.namespaces.push_back(Text(r, 0));
   }
 
+  // Every installed extension (Prisma reads them all; callers drop them when
+  // the postgresqlExtensions preview feature is off).
+  AIRLOCK_ASSIGN_OR_RETURN(
+      db::Rows extensions,
+      conn.Query("SELECT e.extname, n.nspname, e.extversion, "
+                 "e.extrelocatable FROM pg_extension e JOIN pg_namespace n "
+                 "ON n.oid = e.extnamespace ORDER BY e.extname"));
+  for (const auto& r : extensions.rows) {
+    out.extensions.push_back({Text(r, 0), Text(r, 1), Text(r, 2), Bool(r, 3)});
+  }
+
   AIRLOCK_ASSIGN_OR_RETURN(db::Rows enums,
                            conn.Query(sql::kPostgresEnums, params));
   for (const auto& r : enums.rows) {

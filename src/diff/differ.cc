@@ -21,6 +21,12 @@ const char* Step::Name() const {
   switch (kind) {
     case Kind::kCreateSchema:
       return "CreateSchema";
+    case Kind::kDropExtension:
+      return "DropExtension";
+    case Kind::kCreateExtension:
+      return "CreateExtension";
+    case Kind::kAlterExtension:
+      return "AlterExtension";
     case Kind::kCreateEnum:
       return "CreateEnum";
     case Kind::kAlterEnum:
@@ -91,6 +97,7 @@ class Differ {
         Push(std::move(s));
       }
     }
+    PushExtensionSteps();
     // Created tables.
     for (size_t t = 0; t < next_.tables.size(); ++t) {
       if (next_matched_[t]) continue;
@@ -257,6 +264,56 @@ class Differ {
   };
 
   void Push(Step s) { steps_.push_back(std::move(s)); }
+
+  // PostgreSQL extensions, as Prisma: a new name is created; a changed
+  // version or schema (empty matches anything) is altered in place when
+  // either side is relocatable, else dropped and created again. Extensions
+  // missing from the next schema are left alone.
+  void PushExtensionSteps() {
+    for (size_t n = 0; n < next_.extensions.size(); ++n) {
+      const sqlschema::Extension& next = next_.extensions[n];
+      int found = -1;
+      for (size_t p = 0; p < prev_.extensions.size(); ++p) {
+        if (prev_.extensions[p].name == next.name) {
+          found = static_cast<int>(p);
+          break;
+        }
+      }
+      int ni = static_cast<int>(n);
+      if (found < 0) {
+        Step s{Step::Kind::kCreateExtension};
+        s.next_extension = ni;
+        s.sort_key = {ni};
+        Push(std::move(s));
+        continue;
+      }
+      const sqlschema::Extension& prev = prev_.extensions[found];
+      auto differs = [](const std::string& a, const std::string& b) {
+        return !a.empty() && !b.empty() && a != b;
+      };
+      bool version = differs(prev.version, next.version);
+      bool schema = differs(prev.schema, next.schema);
+      if (!version && !schema) continue;
+      if (prev.relocatable || next.relocatable) {
+        Step s{Step::Kind::kAlterExtension};
+        s.prev_extension = found;
+        s.next_extension = ni;
+        s.extension_version = version;
+        s.extension_schema = schema;
+        s.sort_key = {found, ni};
+        Push(std::move(s));
+      } else {
+        Step d{Step::Kind::kDropExtension};
+        d.prev_extension = found;
+        d.sort_key = {found};
+        Push(std::move(d));
+        Step c{Step::Kind::kCreateExtension};
+        c.next_extension = ni;
+        c.sort_key = {ni};
+        Push(std::move(c));
+      }
+    }
+  }
 
   static int FkOrd(const SqlSchema& s, int table, int fk) {
     return s.tables[table].foreign_keys[fk].ordinal;

@@ -64,6 +64,9 @@ struct Step {
   // In Prisma's order: steps sort by kind first.
   enum class Kind {
     kCreateSchema,
+    kDropExtension,
+    kCreateExtension,
+    kAlterExtension,
     kCreateEnum,
     kAlterEnum,
     kDropForeignKey,
@@ -84,10 +87,12 @@ struct Step {
   int prev_index = -1, next_index = -1;  // position in the table's indexes
   int prev_fk = -1, next_fk = -1;        // position in the table's foreign keys
   int prev_enum = -1, next_enum = -1;
-  int ns = -1;                                            // next.namespaces
-  std::vector<TableChange> changes;                       // kAlterTable
-  std::vector<RedefineTable> redefines;                   // kRedefineTables
-  std::vector<std::string> added_values, dropped_values;  // kAlterEnum
+  int ns = -1;  // next.namespaces
+  int prev_extension = -1, next_extension = -1;
+  bool extension_version = false, extension_schema = false;  // kAlterExtension
+  std::vector<TableChange> changes;                          // kAlterTable
+  std::vector<RedefineTable> redefines;                      // kRedefineTables
+  std::vector<std::string> added_values, dropped_values;     // kAlterEnum
   // kAlterEnum: columns (table, column) of `previous` that default to a value
   // of the enum, with the matching next column (or -1, -1).
   struct DefaultUse {

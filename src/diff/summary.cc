@@ -88,6 +88,9 @@ std::string Summary(const Migration& m) {
     const Step& s = m.steps[i];
     switch (s.kind) {
       case Step::Kind::kCreateSchema:
+      case Step::Kind::kDropExtension:
+      case Step::Kind::kCreateExtension:
+      case Step::Kind::kAlterExtension:
         break;
       case Step::Kind::kCreateEnum:
         items.insert({Drift::kAddedEnum, "", i});

@@ -28,6 +28,32 @@ class PostgresRendererImpl final : public Renderer {
       case Step::Kind::kCreateSchema:
         return {"CREATE SCHEMA IF NOT EXISTS " +
                 QuoteIdent(next.namespaces[s.ns])};
+      case Step::Kind::kCreateExtension: {
+        const auto& e = next.extensions[s.next_extension];
+        std::string out =
+            "CREATE EXTENSION IF NOT EXISTS " + QuoteIdent(e.name);
+        if (!e.schema.empty() || !e.version.empty()) out += " WITH";
+        if (!e.schema.empty()) out += " SCHEMA " + QuoteIdent(e.schema);
+        if (!e.version.empty()) out += " VERSION " + QuoteIdent(e.version);
+        return {out};
+      }
+      case Step::Kind::kDropExtension:
+        return {"DROP EXTENSION " +
+                QuoteIdent(prev.extensions[s.prev_extension].name)};
+      case Step::Kind::kAlterExtension: {
+        const auto& p = prev.extensions[s.prev_extension];
+        const auto& n = next.extensions[s.next_extension];
+        std::vector<std::string> out;
+        if (s.extension_version) {
+          out.push_back("ALTER EXTENSION " + QuoteIdent(p.name) +
+                        " UPDATE TO " + QuoteIdent(n.version));
+        }
+        if (s.extension_schema) {
+          out.push_back("ALTER EXTENSION " + QuoteIdent(p.name) +
+                        " SET SCHEMA " + QuoteIdent(n.schema));
+        }
+        return out;
+      }
       case Step::Kind::kCreateEnum: {
         const auto& e = next.enums[s.next_enum];
         std::string out =

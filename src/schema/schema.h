@@ -179,6 +179,15 @@ struct Relation {
   bool self_relation = false;
 };
 
+// A PostgreSQL extension of the datasource's `extensions` list:
+// `uuid_ossp(map: "uuid-ossp", schema: "x", version: "1.1")`.
+struct Extension {
+  std::string name;                    // as written in the schema
+  std::optional<std::string> db_name;  // map:
+  std::optional<std::string> schema;
+  std::optional<std::string> version;
+};
+
 struct Datasource {
   std::string name;
   Provider provider = Provider::kSqlite;
@@ -192,7 +201,7 @@ struct Datasource {
   std::optional<std::string> direct_url_env;
   bool relation_mode_prisma = false;  // relationMode = "prisma"
   std::vector<std::string> schemas;
-  std::vector<std::string> extensions;
+  std::vector<Extension> extensions;  // postgresqlExtensions preview
   Span span;
 };
 

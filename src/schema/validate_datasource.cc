@@ -255,6 +255,8 @@ void LoadExtensions(Context& ctx, const ast::KeyValue& kv) {
     }
     bool ok = true;
     std::set<std::string> seen;
+    Extension ext;
+    ext.name = i->value;
     for (const auto& a : i->args) {
       if (!a.name) {
         ctx.Error(vmsg::Validation("The argument must have a name"), a.span);
@@ -276,13 +278,18 @@ void LoadExtensions(Context& ctx, const ast::KeyValue& kv) {
                         "The `{}` argument must be a string literal", n)),
                     a.span);
           ok = false;
+        } else {
+          std::optional<std::string>& field = n == "schema"    ? ext.schema
+                                              : n == "version" ? ext.version
+                                                               : ext.db_name;
+          field = a.value->value;
         }
       } else {
         ctx.Error(fmt::format("Argument not known: \"{}\".", n), a.name->span);
         ok = false;
       }
     }
-    if (ok) ctx.schema.datasource.extensions.push_back(i->value);
+    if (ok) ctx.schema.datasource.extensions.push_back(std::move(ext));
   }
 }
 

@@ -123,6 +123,17 @@ class Calculator {
     }
     if (multi_schema_)
       out_.namespaces.assign(namespaces.begin(), namespaces.end());
+    if (p() == Provider::kPostgres) {
+      for (const auto& e : s_.datasource.extensions) {
+        out_.extensions.push_back({e.db_name.value_or(e.name),
+                                   e.schema.value_or(""),
+                                   e.version.value_or("")});
+      }
+      std::stable_sort(out_.extensions.begin(), out_.extensions.end(),
+                       [](const Extension& a, const Extension& b) {
+                         return a.name < b.name;
+                       });
+    }
     return std::move(out_);
   }
 

@@ -115,9 +115,20 @@ struct Enum {
   std::vector<std::string> values;
 };
 
+// A PostgreSQL extension (the postgresqlExtensions preview feature). From a
+// schema, `schema` and `version` are empty when not given (they then match
+// any) and `relocatable` is false, as in Prisma.
+struct Extension {
+  std::string name;
+  std::string schema;
+  std::string version;
+  bool relocatable = false;
+};
+
 struct SqlSchema {
   Provider provider = Provider::kSqlite;
   std::vector<std::string> namespaces;  // declared schemas (multi-schema only)
+  std::vector<Extension> extensions;    // PostgreSQL, by name
   std::vector<Enum> enums;
   std::vector<Table> tables;
 

@@ -71,4 +71,42 @@ expect_code 1
 expect_err "Migration \`2_oops\` failed to apply cleanly to the shadow database."
 expect_err "bad/2_oops/migration.sql"
 expect_err "Statement 2: ALTER TABLE $(qi Missing) ADD COLUMN $(qi y) INTEGER"
+# PostgreSQL extensions (postgresqlExtensions preview): created, described back
+# from the database, altered in place when relocatable, and ignored without
+# the preview feature.
+if [ "$DIALECT" = postgres ]; then
+  create_db ext
+  ext_url=$(db_url ext)
+  ext_schema() {  # extensions-list [preview]
+    if [ "${2:-1}" = 1 ]; then
+      printf 'generator client {\n  provider        = "prisma-client-js"\n  previewFeatures = ["postgresqlExtensions"]\n}\n\n'
+      printf 'datasource db {\n  provider   = "postgresql"\n  url        = "%s"\n  extensions = [%s]\n}\n\n' "$ext_url" "$1"
+    else
+      printf 'datasource db {\n  provider = "postgresql"\n  url      = "%s"\n}\n\n' "$ext_url"
+    fi
+    printf 'model User {\n  id    Int    @id\n  email String @db.Citext\n}\n'
+  }
+  ext_schema 'citext(version: "1.5"), pgcrypto(schema: "public")' >ext.prisma
+  airlock migrate diff --from-empty --to-schema ext.prisma --script >ext.sql
+  expect_true "CREATE EXTENSION with its version" grep -qx 'CREATE EXTENSION IF NOT EXISTS "citext" WITH VERSION "1.5";' ext.sql
+  expect_true "and its schema" grep -qx 'CREATE EXTENSION IF NOT EXISTS "pgcrypto" WITH SCHEMA "public";' ext.sql
+  run airlock db execute --url "$ext_url" --file ext.sql
+  expect_code 0
+  run airlock migrate diff --from-url "$ext_url" --to-schema ext.prisma --exit-code
+  expect_code 0
+  ext_schema 'citext(version: "1.6"), pgcrypto' >ext2.prisma
+  run airlock migrate diff --from-url "$ext_url" --to-schema ext2.prisma --script
+  expect_code 0
+  expect_out 'ALTER EXTENSION "citext" UPDATE TO "1.6";'
+  airlock migrate diff --from-url "$ext_url" --to-schema ext2.prisma --script >ext2.sql
+  run airlock db execute --url "$ext_url" --file ext2.sql
+  expect_code 0
+  expect_eq "$(dq ext "SELECT extversion FROM pg_extension WHERE extname = 'citext'")" 1.6 "the update ran"
+  run airlock migrate diff --from-url "$ext_url" --to-schema ext2.prisma --exit-code
+  expect_code 0
+  ext_schema '' 0 >noext.prisma
+  run airlock migrate diff --from-url "$ext_url" --to-schema noext.prisma --exit-code
+  expect_code 0
+  expect_out "No difference detected."
+fi
 finish
