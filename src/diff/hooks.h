@@ -1,6 +1,7 @@
 // Dialect-specific decisions of the differ (Prisma's SqlSchemaDifferFlavour).
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "diff/migration.h"
@@ -22,6 +23,10 @@ struct DiffHooks {
   // same type although their texts differ; null: only equal texts are.
   bool (*same_native_type)(const std::string& previous,
                            const std::string& next) = nullptr;
+  // How a column of native type `previous` becomes `next` where the dialect
+  // has its own rule; nullopt (or null): the generic rule by family.
+  std::optional<TypeChange> (*native_type_change)(
+      const std::string& previous, const std::string& next) = nullptr;
 };
 
 const DiffHooks& HooksFor(sqlschema::Provider provider);
