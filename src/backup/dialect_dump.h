@@ -6,7 +6,12 @@
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "backup/backup.h"
 #include "backup/reader.h"
@@ -34,6 +39,35 @@ inline int64_t PieceBytes() {
   int64_t v = e ? std::atoll(e) : 0;
   return v > 0 ? v : int64_t{64} << 20;
 }
+
+// A unit of work of the parallel data dump: a whole table, or a key range
+// of a large one.
+struct DataPiece {
+  size_t table = 0;    // index in the dialect's table list
+  std::string where;   // "" or " WHERE <key> >= a AND <key> < b"
+  int64_t weight = 0;  // bytes: the largest pieces go first
+};
+
+// The smallest and largest key of a table (nullopt when empty or out of
+// int64 range).
+using KeyRangeFn = std::function<
+    Result<std::pair<std::optional<int64_t>, std::optional<int64_t>>>()>;
+
+// Appends the pieces of table `table` (`bytes` on disk): key ranges of about
+// PieceBytes() over the integer key `key` (quoted) when there are several
+// workers and the table is larger than two pieces; the whole table
+// otherwise.
+Status SplitTable(size_t table, int64_t bytes, const std::string& key,
+                  size_t workers, const KeyRangeFn& key_range,
+                  std::vector<DataPiece>& pieces);
+
+// Runs `dump` for every piece, largest first, on the connections (the first
+// on this thread, each other one on a thread of its own), until all are done
+// or one fails; a table counts as done in `progress` when its last piece is.
+Status RunDataPieces(
+    std::vector<DataPiece> pieces, const std::vector<db::Connection*>& conns,
+    SharedProgress& progress,
+    const std::function<Status(db::Connection&, const DataPiece&)>& dump);
 
 class DialectDump {
  public:

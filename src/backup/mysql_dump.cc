@@ -145,14 +145,7 @@ struct Table {
   // are read in key ranges by several workers.
   std::string int_key;
   std::string auto_increment;  // the AUTO_INCREMENT column, if any
-  std::atomic<int> pieces_left{0};
   std::vector<Column> columns;
-};
-
-struct Piece {
-  Table* table;
-  std::string where;  // empty: the whole table
-  int64_t weight = 0;
 };
 
 ColClass ClassOf(const std::string& data_type) {
@@ -618,41 +611,31 @@ class MysqlDump : public DialectDump {
 
     // Data: the work is split in pieces (whole tables, or key ranges of
     // large tables), largest first, shared by the workers.
-    std::vector<Piece> pieces;
+    std::vector<DataPiece> pieces;
     size_t data_tables = 0;
-    for (auto& t : tables) {
+    for (size_t i = 0; i < tables.size(); ++i) {
+      const Table& t = tables[i];
       if (t.sequence) continue;
       ++data_tables;
-      AIRLOCK_RETURN_IF_ERROR(Split(conn, t, conns.size(), pieces));
-      t.pieces_left = 0;
+      std::string key = t.int_key.empty() ? "" : Quote(t.int_key);
+      AIRLOCK_RETURN_IF_ERROR(SplitTable(
+          i, t.data_bytes, key, conns.size(),
+          [&]() -> Result<
+                    std::pair<std::optional<int64_t>, std::optional<int64_t>>> {
+            AIRLOCK_ASSIGN_OR_RETURN(
+                db::Rows r,
+                conn.Query(fmt::format("SELECT MIN({0}), MAX({0}) FROM {1}",
+                                       key, Quote(t.name))));
+            return std::make_pair(r.rows.at(0).at(0).AsInt(),
+                                  r.rows.at(0).at(1).AsInt());
+          },
+          pieces));
     }
-    for (const auto& p : pieces) ++p.table->pieces_left;
-    std::stable_sort(
-        pieces.begin(), pieces.end(),
-        [](const Piece& a, const Piece& b) { return a.weight > b.weight; });
-    std::mutex mu;
-    size_t next = 0;
-    Status first_error;
-    auto work = [&](db::Connection* c) {
-      while (true) {
-        const Piece* p;
-        {
-          std::lock_guard<std::mutex> lock(mu);
-          if (next >= pieces.size() || !first_error.ok()) return;
-          p = &pieces[next++];
-        }
-        Status st = DumpPiece(*c, w, *p, progress);
-        std::lock_guard<std::mutex> lock(mu);
-        if (!st.ok() && first_error.ok()) first_error = st;
-        if (--p->table->pieces_left == 0) ++progress.tables_done;
-      }
-    };
-    std::vector<std::thread> threads;
-    for (size_t i = 1; i < conns.size(); ++i) {
-      threads.emplace_back(work, conns[i]);
-    }
-    work(conns[0]);
-    for (auto& t : threads) t.join();
+    Status first_error =
+        RunDataPieces(std::move(pieces), conns, progress,
+                      [&](db::Connection& c, const DataPiece& p) {
+                        return DumpPiece(c, w, tables[p.table], p, progress);
+                      });
     AIRLOCK_RETURN_IF_ERROR(first_error);
     progress.tables_done += tables.size() - data_tables;
 
@@ -679,49 +662,8 @@ class MysqlDump : public DialectDump {
                  "SET UNIQUE_CHECKS = 1;\n");
   }
 
-  // Splits a table larger than kPieceBytes with an integer key into key
-  // ranges (with several workers; one piece otherwise).
-  Status Split(db::Connection& conn, Table& t, size_t workers,
-               std::vector<Piece>& pieces) {
-    const int64_t kPieceBytes = PieceBytes();
-    if (workers < 2 || t.int_key.empty() || t.data_bytes < 2 * kPieceBytes) {
-      pieces.push_back({&t, "", t.data_bytes});
-      return Status::Ok();
-    }
-    std::string key = Quote(t.int_key);
-    AIRLOCK_ASSIGN_OR_RETURN(
-        db::Rows r, conn.Query(fmt::format("SELECT MIN({0}), MAX({0}) FROM {1}",
-                                           key, Quote(t.name))));
-    auto lo = r.rows.at(0).at(0).AsInt();
-    auto hi = r.rows.at(0).at(1).AsInt();
-    if (!lo || !hi) {  // empty, or unsigned beyond int64
-      pieces.push_back({&t, "", t.data_bytes});
-      return Status::Ok();
-    }
-    int64_t n = std::min<int64_t>(t.data_bytes / kPieceBytes, 256);
-    // Width as unsigned arithmetic: the span may exceed int64.
-    uint64_t span = static_cast<uint64_t>(*hi) - static_cast<uint64_t>(*lo);
-    uint64_t width = span / static_cast<uint64_t>(n) + 1;
-    int64_t from = *lo;
-    for (int64_t i = 0; i < n; ++i) {
-      bool last =
-          i == n - 1 ||
-          static_cast<uint64_t>(*hi) - static_cast<uint64_t>(from) < width;
-      std::string where =
-          last ? fmt::format(" WHERE {} >= {}", key, from)
-               : fmt::format(
-                     " WHERE {} >= {} AND {} < {}", key, from, key,
-                     static_cast<int64_t>(static_cast<uint64_t>(from) + width));
-      pieces.push_back({&t, where, t.data_bytes / n});
-      if (last) break;
-      from = static_cast<int64_t>(static_cast<uint64_t>(from) + width);
-    }
-    return Status::Ok();
-  }
-
-  Status DumpPiece(db::Connection& conn, BackupWriter& w, const Piece& p,
-                   SharedProgress& progress) {
-    const Table& t = *p.table;
+  Status DumpPiece(db::Connection& conn, BackupWriter& w, const Table& t,
+                   const DataPiece& p, SharedProgress& progress) {
     if (t.columns.empty()) return Status::Ok();
     std::string col_list, select_list;
     for (const auto& c : t.columns) {

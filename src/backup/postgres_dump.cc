@@ -89,20 +89,12 @@ struct Table {
   std::vector<std::string> types;  // format_type() of each of `columns`
   int64_t bytes = 0;
   std::string int_key;       // a single integer primary key column, quoted
-  int pieces_left = 0;       // guarded by the workers' mutex
   bool partitioned = false;  // relkind 'p': no rows of its own
   std::string parent;        // the partitioned table, for a partition
   std::string partkey;       // PARTITION BY ... of a partitioned table
   std::string bound;         // FOR VALUES ... / DEFAULT of a partition
   std::string comment;
   int level = 0;  // partition nesting depth
-};
-
-// A table, or a key range of a large one.
-struct Piece {
-  Table* table;
-  std::string where;
-  int64_t weight = 0;
 };
 
 class PostgresDump : public DialectDump {
@@ -626,39 +618,34 @@ class PostgresDump : public DialectDump {
         extra.push_back(std::move(c));
       }
     }
-    std::vector<Piece> pieces;
-    for (auto& t : tables) {
+    std::vector<DataPiece> pieces;
+    std::vector<db::Connection*> conns = {&conn};
+    for (auto& c : extra) conns.push_back(c.get());
+    for (size_t i = 0; i < tables.size(); ++i) {
+      const Table& t = tables[i];
       if (t.partitioned) {  // its rows are in its partitions
         ++progress.tables_done;
         continue;
       }
-      AIRLOCK_RETURN_IF_ERROR(Split(conn, t, extra.size() + 1, pieces));
+      AIRLOCK_RETURN_IF_ERROR(SplitTable(
+          i, t.bytes, t.int_key, conns.size(),
+          [&]() -> Result<
+                    std::pair<std::optional<int64_t>, std::optional<int64_t>>> {
+            AIRLOCK_ASSIGN_OR_RETURN(
+                db::Rows r,
+                conn.Query(fmt::format(
+                    "SELECT MIN({0})::text, MAX({0})::text FROM {1}", t.int_key,
+                    Quote(t.name))));
+            return std::make_pair(r.rows.at(0).at(0).AsInt(),
+                                  r.rows.at(0).at(1).AsInt());
+          },
+          pieces));
     }
-    for (const auto& p : pieces) ++p.table->pieces_left;
-    std::stable_sort(
-        pieces.begin(), pieces.end(),
-        [](const Piece& a, const Piece& b) { return a.weight > b.weight; });
-    std::mutex mu;
-    size_t next = 0;
-    Status first_error;
-    auto work = [&](db::Connection* c) {
-      while (true) {
-        const Piece* p;
-        {
-          std::lock_guard<std::mutex> lock(mu);
-          if (next >= pieces.size() || !first_error.ok()) return;
-          p = &pieces[next++];
-        }
-        Status st = DumpPiece(*c, w, *p, progress);
-        std::lock_guard<std::mutex> lock(mu);
-        if (!st.ok() && first_error.ok()) first_error = st;
-        if (--p->table->pieces_left == 0) ++progress.tables_done;
-      }
-    };
-    std::vector<std::thread> threads;
-    for (auto& c : extra) threads.emplace_back(work, c.get());
-    work(&conn);
-    for (auto& t : threads) t.join();
+    Status first_error =
+        RunDataPieces(std::move(pieces), conns, progress,
+                      [&](db::Connection& c, const DataPiece& p) {
+                        return DumpPiece(c, w, tables[p.table], p, progress);
+                      });
     for (auto& c : extra) c->Rollback();
     AIRLOCK_RETURN_IF_ERROR(first_error);
 
@@ -669,44 +656,6 @@ class PostgresDump : public DialectDump {
                        post_functions + post_triggers + post_sequences;
     if (!post.empty()) {
       AIRLOCK_RETURN_IF_ERROR(w.Add(ChunkKind::kPost, "", 0, post));
-    }
-    return Status::Ok();
-  }
-
-  // Key ranges of ~64 MB for a large table with an integer key (several
-  // workers only).
-  Status Split(db::Connection& conn, Table& t, size_t workers,
-               std::vector<Piece>& pieces) {
-    const int64_t kPieceBytes = PieceBytes();
-    if (workers < 2 || t.int_key.empty() || t.bytes < 2 * kPieceBytes) {
-      pieces.push_back({&t, "", t.bytes});
-      return Status::Ok();
-    }
-    AIRLOCK_ASSIGN_OR_RETURN(
-        db::Rows r,
-        conn.Query(fmt::format("SELECT MIN({0})::text, MAX({0})::text FROM {1}",
-                               t.int_key, Quote(t.name))));
-    auto lo = r.rows.at(0).at(0).AsInt();
-    auto hi = r.rows.at(0).at(1).AsInt();
-    if (!lo || !hi) {
-      pieces.push_back({&t, "", t.bytes});
-      return Status::Ok();
-    }
-    int64_t n = std::min<int64_t>(t.bytes / kPieceBytes, 256);
-    uint64_t span = static_cast<uint64_t>(*hi) - static_cast<uint64_t>(*lo);
-    uint64_t width = span / static_cast<uint64_t>(n) + 1;
-    int64_t from = *lo;
-    for (int64_t i = 0; i < n; ++i) {
-      bool last =
-          i == n - 1 ||
-          static_cast<uint64_t>(*hi) - static_cast<uint64_t>(from) < width;
-      int64_t to = static_cast<int64_t>(static_cast<uint64_t>(from) + width);
-      std::string where = last ? fmt::format(" WHERE {} >= {}", t.int_key, from)
-                               : fmt::format(" WHERE {0} >= {1} AND {0} < {2}",
-                                             t.int_key, from, to);
-      pieces.push_back({&t, where, t.bytes / n});
-      if (last) break;
-      from = to;
     }
     return Status::Ok();
   }
@@ -808,9 +757,8 @@ class PostgresDump : public DialectDump {
     return w.Add(ChunkKind::kData, t.name, rows, insert);
   }
 
-  Status DumpPiece(db::Connection& conn, BackupWriter& w, const Piece& p,
-                   SharedProgress& progress) {
-    const Table& t = *p.table;
+  Status DumpPiece(db::Connection& conn, BackupWriter& w, const Table& t,
+                   const DataPiece& p, SharedProgress& progress) {
     if (t.columns.empty()) return Status::Ok();
     std::string head =
         fmt::format("COPY {} ({}) FROM stdin;\n", Quote(t.name), t.columns);

@@ -86,6 +86,7 @@ int RunPull(const PullOptions& o) {
   previous.sources = &p.loaded.sources;
   previous.relation_mode_prisma =
       p.schema.has_datasource && p.schema.datasource.relation_mode_prisma;
+  previous.views = p.schema.HasPreviewFeature("views");
   introspect::IntrospectResult result =
       introspect::Introspect(*described, previous);
   if (result.empty) {

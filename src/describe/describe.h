@@ -7,16 +7,13 @@
 
 #include "base/status.h"
 #include "db/connection.h"
-#include "describe/sqlite_db.h"
 #include "sqlschema/sqlschema.h"
 
 namespace airlock::describe {
 
-// Reads tables, columns, primary keys, indexes and foreign keys of an open
-// SQLite database (Prisma's _prisma_migrations table is left out). Error when
-// a catalogue query fails.
-Result<sqlschema::SqlSchema> DescribeSqlite(SqliteDb& db);
-// The same through the shared db layer.
+// Reads tables, columns, primary keys, indexes, foreign keys and views of an
+// open SQLite database (Prisma's _prisma_migrations table is left out).
+// Error when a catalogue query fails.
 Result<sqlschema::SqlSchema> DescribeSqlite(db::Connection& conn);
 
 // The base tables of a MySQL/MariaDB connection's database (DATABASE()):

@@ -101,9 +101,12 @@ ColumnType TypeOf(const std::string& data_type, const std::string& column_type,
     return {ColumnFamily::kString, "LONGTEXT"};
   }
   if (dt == "json") return {ColumnFamily::kJson, "JSON"};
-  if (dt == "datetime") return {ColumnFamily::kDateTime, "DATETIME" + p};
-  if (dt == "timestamp") return {ColumnFamily::kDateTime, "TIMESTAMP" + p};
-  if (dt == "time") return {ColumnFamily::kDateTime, "TIME" + p};
+  // Like Prisma's describer (DATETIME_PRECISION): without an explicit
+  // fractional precision the column has MySQL's default, 0.
+  std::string fsp = p.empty() ? "(0)" : p;
+  if (dt == "datetime") return {ColumnFamily::kDateTime, "DATETIME" + fsp};
+  if (dt == "timestamp") return {ColumnFamily::kDateTime, "TIMESTAMP" + fsp};
+  if (dt == "time") return {ColumnFamily::kDateTime, "TIME" + fsp};
   if (dt == "date") return {ColumnFamily::kDateTime, "DATE"};
   if (dt == "year") return {ColumnFamily::kInt, "YEAR"};
   if (dt == "bit") {

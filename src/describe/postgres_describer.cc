@@ -69,7 +69,9 @@ ColumnType TypeOf(const std::string& formatted) {
   if (base == "timestamp" || base == "time") {
     std::string name = base == "timestamp" ? "TIMESTAMP" : "TIME";
     if (tz) name += "TZ";
-    return {ColumnFamily::kDateTime, name + args};
+    // Like Prisma's describer (information_schema's datetime_precision):
+    // without an explicit precision the column has PostgreSQL's default, 6.
+    return {ColumnFamily::kDateTime, name + (args.empty() ? "(6)" : args)};
   }
   auto it = kTypes.find(base);
   if (it == kTypes.end() || m[3].matched) {
@@ -325,8 +327,10 @@ Result<sqlschema::SqlSchema> DescribePostgres(
     if (!skip.empty() && skip == name) continue;
     bool primary = Bool(r, 4);
     if (r[7].is_null() || Bool(r, 10)) {
-      // Not representable: drop what was collected for it.
+      // Not representable: drop what was collected for it. Like Prisma, a
+      // partial index leaves no trace; an expression index is noted.
       skip = name;
+      if (!Bool(r, 10)) t.has_expression_index = true;
       if (primary) {
         t.primary_key.reset();
       } else if (!t.indexes.empty() && t.indexes.back().name == name) {

@@ -1,6 +1,6 @@
 #include <algorithm>
 #include <cctype>
-#include <functional>
+#include <optional>
 #include <regex>
 
 #include "describe/describe.h"
@@ -55,22 +55,40 @@ Action ActionOf(const std::string& s) {
   return Action::kNoAction;
 }
 
+// A catalogue row: text values, nullopt for NULL.
+using SqliteRow = std::vector<std::optional<std::string>>;
+
 std::string Text(const SqliteRow& row, size_t i) {
   return i < row.size() && row[i] ? *row[i] : std::string();
 }
 
 // Runs one catalogue query with text parameters (?1, ...).
-using QueryFn = std::function<Result<std::vector<SqliteRow>>(
-    std::string_view, const std::vector<std::string>&)>;
-
-Result<sqlschema::SqlSchema> Describe(const QueryFn& query) {
-  struct Db {
-    const QueryFn& q;
-    Result<std::vector<SqliteRow>> Query(
-        std::string_view sql, const std::vector<std::string>& params = {}) {
-      return q(sql, params);
+class Catalogue {
+ public:
+  explicit Catalogue(db::Connection& conn) : conn_(conn) {}
+  Result<std::vector<SqliteRow>> Query(
+      std::string_view sql, const std::vector<std::string>& params = {}) {
+    std::vector<db::Value> values;
+    for (const auto& p : params) values.push_back(db::Value::Text(p));
+    AIRLOCK_ASSIGN_OR_RETURN(db::Rows rows, conn_.Query(sql, values));
+    std::vector<SqliteRow> out;
+    out.reserve(rows.rows.size());
+    for (const auto& r : rows.rows) {
+      SqliteRow row;
+      for (const auto& v : r) row.push_back(v.AsOptionalText());
+      out.push_back(std::move(row));
     }
-  } db{query};
+    return out;
+  }
+
+ private:
+  db::Connection& conn_;
+};
+
+}  // namespace
+
+Result<sqlschema::SqlSchema> DescribeSqlite(db::Connection& conn) {
+  Catalogue db(conn);
   sqlschema::SqlSchema out;
   out.provider = sqlschema::Provider::kSqlite;
   AIRLOCK_ASSIGN_OR_RETURN(auto tables, db.Query(sql::kSqliteTables));
@@ -119,20 +137,29 @@ Result<sqlschema::SqlSchema> Describe(const QueryFn& query) {
                              db.Query(sql::kSqliteIndexes, {t.name}));
     for (const auto& irow : indexes) {
       std::string name = Text(irow, 0);
-      std::string origin = Text(irow, 2);
-      if (origin == "pk" || name.rfind("sqlite_autoindex_", 0) == 0) continue;
+      // Like Prisma: primary keys are described separately, but the
+      // automatic index of an inline UNIQUE constraint (origin "u",
+      // sqlite_autoindex_*) is a unique index like CREATE UNIQUE INDEX.
+      if (Text(irow, 2) == "pk") continue;
       sqlschema::Index idx;
       idx.name = name;
       idx.kind = Text(irow, 1) == "1" ? sqlschema::Index::Kind::kUnique
                                       : sqlschema::Index::Kind::kNormal;
       AIRLOCK_ASSIGN_OR_RETURN(auto icols,
                                db.Query(sql::kSqliteIndexColumns, {name}));
+      // An index over an expression (or the rowid) has key columns without
+      // a name: Prisma leaves such an index out.
+      bool expression = false;
       for (const auto& ic : icols) {
+        if (ic.size() < 2 || !ic[1]) {
+          expression = true;
+          break;
+        }
         sqlschema::IndexColumn col{Text(ic, 1)};
         if (Text(ic, 2) == "1") col.sort = sqlschema::SortOrder::kDesc;
         idx.columns.push_back(std::move(col));
       }
-      t.indexes.push_back(std::move(idx));
+      if (!expression) t.indexes.push_back(std::move(idx));
     }
     std::sort(t.indexes.begin(), t.indexes.end(),
               [](const auto& a, const auto& b) { return a.name < b.name; });
@@ -166,34 +193,23 @@ Result<sqlschema::SqlSchema> Describe(const QueryFn& query) {
     for (auto& fk : t.foreign_keys) fk.ordinal = fk_ordinal++;
     out.tables.push_back(std::move(t));
   }
+  AIRLOCK_ASSIGN_OR_RETURN(auto views, db.Query(sql::kSqliteViews));
+  for (const auto& vrow : views) {
+    sqlschema::Table v;
+    v.name = Text(vrow, 0);
+    AIRLOCK_ASSIGN_OR_RETURN(auto cols,
+                             db.Query(sql::kSqliteColumns, {v.name}));
+    for (const auto& c : cols) {
+      sqlschema::Column col;
+      col.name = Text(c, 1);
+      col.type = TypeOf(Text(c, 2));
+      col.arity = Text(c, 3) == "1" ? sqlschema::Arity::kRequired
+                                    : sqlschema::Arity::kNullable;
+      v.columns.push_back(std::move(col));
+    }
+    out.views.push_back(std::move(v));
+  }
   return out;
-}
-
-}  // namespace
-
-Result<sqlschema::SqlSchema> DescribeSqlite(SqliteDb& db) {
-  return Describe(
-      [&](std::string_view sql, const std::vector<std::string>& params) {
-        return db.Query(sql, params);
-      });
-}
-
-Result<sqlschema::SqlSchema> DescribeSqlite(db::Connection& conn) {
-  return Describe(
-      [&](std::string_view sql, const std::vector<std::string>& params)
-          -> Result<std::vector<SqliteRow>> {
-        std::vector<db::Value> values;
-        for (const auto& p : params) values.push_back(db::Value::Text(p));
-        AIRLOCK_ASSIGN_OR_RETURN(db::Rows rows, conn.Query(sql, values));
-        std::vector<SqliteRow> out;
-        out.reserve(rows.rows.size());
-        for (const auto& r : rows.rows) {
-          SqliteRow row;
-          for (const auto& v : r) row.push_back(v.AsOptionalText());
-          out.push_back(std::move(row));
-        }
-        return out;
-      });
 }
 
 }  // namespace airlock::describe

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "db/connect.h"
 #include "describe/connector.h"
 #include "describe/describe.h"
 #include "describe/sqlite_inspector.h"
@@ -13,17 +14,24 @@
 namespace airlock::describe {
 namespace {
 
+std::unique_ptr<db::Connection> Memory() {
+  auto conn = db::Connect(*db::ParseDatabaseUrl("file::memory:"), {});
+  EXPECT_TRUE(conn.ok()) << conn.status().message();
+  return conn.ok() ? std::move(*conn) : nullptr;
+}
+
 TEST(SqliteDescriberTest, ReadsColumnsKeysIndexesAndForeignKeys) {
-  auto db = SqliteDb::Open(":memory:", false);
-  ASSERT_TRUE(db.ok());
-  ASSERT_FALSE(db->ExecScript(R"sql(
+  auto db = Memory();
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(db->ExecuteScript(R"sql(
     CREATE TABLE "User" ("id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
                          "email" TEXT NOT NULL, "at" DATETIME DEFAULT CURRENT_TIMESTAMP);
     CREATE TABLE "Post" ("id" TEXT NOT NULL PRIMARY KEY, "userId" INTEGER,
       CONSTRAINT "Post_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id")
         ON DELETE SET NULL ON UPDATE CASCADE);
     CREATE UNIQUE INDEX "User_email_key" ON "User"("email" DESC);
-  )sql"));
+  )sql")
+                  .ok());
   auto s = DescribeSqlite(*db);
   ASSERT_TRUE(s.ok()) << s.status().message();
   ASSERT_EQ(s->tables.size(), 2u);
@@ -43,6 +51,38 @@ TEST(SqliteDescriberTest, ReadsColumnsKeysIndexesAndForeignKeys) {
   EXPECT_EQ(post.foreign_keys[0].name, "Post_userId_fkey");
   EXPECT_EQ(post.foreign_keys[0].on_delete, sqlschema::Action::kSetNull);
   EXPECT_EQ(post.foreign_keys[0].referenced_table, "User");
+}
+
+// Like Prisma: the automatic index of an inline UNIQUE constraint is a unique
+// index (sqlite_autoindex_*), an index over an expression is left out, and
+// views are described apart from tables, with nullable columns.
+TEST(SqliteDescriberTest, InlineUniqueExpressionIndexesAndViews) {
+  auto db = Memory();
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(db->ExecuteScript(R"sql(
+    CREATE TABLE "User" ("id" TEXT NOT NULL PRIMARY KEY,
+                         "email" TEXT NOT NULL UNIQUE, "a" INT, "b" INT,
+                         UNIQUE ("a", "b"));
+    CREATE INDEX "User_lower_idx" ON "User"(lower("email"));
+    CREATE VIEW "V" AS SELECT "id", "a" FROM "User";
+  )sql")
+                  .ok());
+  auto s = DescribeSqlite(*db);
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  ASSERT_EQ(s->tables.size(), 1u);
+  const auto& user = s->tables[0];
+  ASSERT_EQ(user.indexes.size(), 2u);
+  EXPECT_EQ(user.indexes[0].name, "sqlite_autoindex_User_2");
+  EXPECT_TRUE(user.indexes[0].IsUnique());
+  ASSERT_EQ(user.indexes[0].columns.size(), 1u);
+  EXPECT_EQ(user.indexes[0].columns[0].name, "email");
+  EXPECT_EQ(user.indexes[1].name, "sqlite_autoindex_User_3");
+  ASSERT_EQ(user.indexes[1].columns.size(), 2u);
+  ASSERT_EQ(s->views.size(), 1u);
+  EXPECT_EQ(s->views[0].name, "V");
+  ASSERT_EQ(s->views[0].columns.size(), 2u);
+  EXPECT_EQ(s->views[0].columns[1].type.family, sqlschema::ColumnFamily::kInt);
+  EXPECT_EQ(s->views[0].columns[1].arity, sqlschema::Arity::kNullable);
 }
 
 TEST(SqliteShadowTest, ReplayErrorNamesFileAndStatement) {
@@ -73,14 +113,15 @@ namespace {
 
 // Prisma's destructive-change texts, with counts from a real SQLite database.
 TEST(DestructiveChangesTest, CountsComeFromTheDatabase) {
-  auto db = SqliteDb::Open(":memory:", false);
-  ASSERT_TRUE(db.ok());
-  ASSERT_FALSE(db->ExecScript(R"sql(
+  auto db = Memory();
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(db->ExecuteScript(R"sql(
     CREATE TABLE "T" ("id" INTEGER NOT NULL PRIMARY KEY, "c" TEXT, "d" TEXT);
     INSERT INTO "T" VALUES (1, 'a', NULL), (2, 'b', NULL), (3, NULL, NULL);
     CREATE TABLE "Gone" ("id" INTEGER NOT NULL PRIMARY KEY);
     INSERT INTO "Gone" VALUES (1);
-  )sql"));
+  )sql")
+                  .ok());
   auto prev = DescribeSqlite(*db);
   ASSERT_TRUE(prev.ok());
   sqlschema::SqlSchema next = *prev;

@@ -5,13 +5,14 @@
 namespace airlock::describe {
 namespace {
 
-std::optional<int64_t> Count(SqliteDb& db, const std::string& sql) {
+std::optional<int64_t> Count(db::Connection& db, const std::string& sql) {
   auto rows = db.Query(sql);
-  if (!rows.ok() || rows->empty() || rows->front().empty() ||
-      !rows->front()[0]) {
+  if (!rows.ok() || rows->rows.empty() || rows->rows.front().empty()) {
     return std::nullopt;
   }
-  return std::stoll(*rows->front()[0]);
+  auto text = rows->rows.front()[0].AsOptionalText();
+  if (!text) return std::nullopt;
+  return std::stoll(*text);
 }
 
 }  // namespace

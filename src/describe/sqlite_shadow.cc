@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "base/files.h"
+#include "db/connect.h"
 #include "describe/connector.h"
 #include "describe/describe.h"
 #include "describe/messages.h"
@@ -49,9 +50,10 @@ class SqliteConnector final : public Connector {
           "P1003",
           fmt::format("SQLite database file \"{}\" does not exist.", path));
     }
-    AIRLOCK_ASSIGN_OR_RETURN(SqliteDb db,
-                             SqliteDb::Open(path, /*read_only=*/true));
-    return DescribeSqlite(db);
+    AIRLOCK_ASSIGN_OR_RETURN(db::DatabaseUrl parsed, db::ParseDatabaseUrl(url));
+    AIRLOCK_ASSIGN_OR_RETURN(std::unique_ptr<db::Connection> conn,
+                             db::Connect(parsed, {}));
+    return DescribeSqlite(*conn);
   }
 
   Result<sqlschema::SqlSchema> ReplayMigrations(
@@ -60,7 +62,10 @@ class SqliteConnector final : public Connector {
       return Status::Error("P3015", fmt::format(msg::kNotAFolder, dir));
     }
     AIRLOCK_ASSIGN_OR_RETURN(auto entries, ListDirectory(dir));
-    AIRLOCK_ASSIGN_OR_RETURN(SqliteDb db, SqliteDb::Open(":memory:", false));
+    AIRLOCK_ASSIGN_OR_RETURN(db::DatabaseUrl memory,
+                             db::ParseDatabaseUrl("file::memory:"));
+    AIRLOCK_ASSIGN_OR_RETURN(std::unique_ptr<db::Connection> conn,
+                             db::Connect(memory, {}));
     for (const auto& name : entries) {
       std::string folder = dir + "/" + name;
       if (!IsDirectory(folder)) continue;
@@ -70,13 +75,15 @@ class SqliteConnector final : public Connector {
                              fmt::format(msg::kMissingMigrationFile, file));
       }
       AIRLOCK_ASSIGN_OR_RETURN(std::string script, ReadFile(file));
-      if (auto err = db.ExecScript(script)) {
-        return Status::Error(
-            "P3006", fmt::format(msg::kReplayFailed, name, file, err->index + 1,
-                                 Trim(err->statement), err->message));
+      if (!conn->ExecuteScript(script).ok()) {
+        const db::DbError& err = conn->last_error();
+        return Status::Error("P3006",
+                             fmt::format(msg::kReplayFailed, name, file,
+                                         err.statement_index.value_or(0) + 1,
+                                         Trim(err.statement), err.message));
       }
     }
-    return DescribeSqlite(db);
+    return DescribeSqlite(*conn);
   }
 };
 

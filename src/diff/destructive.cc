@@ -13,31 +13,14 @@ using sqlschema::Table;
 // Rust Debug names of Prisma's ColumnTypeFamily, as its messages print them.
 std::string FamilyDebug(const SqlSchema& s, const Column& c) {
   switch (c.type.family) {
-    case ColumnFamily::kInt:
-      return "Int";
-    case ColumnFamily::kBigInt:
-      return "BigInt";
-    case ColumnFamily::kFloat:
-      return "Float";
-    case ColumnFamily::kDecimal:
-      return "Decimal";
-    case ColumnFamily::kBoolean:
-      return "Boolean";
-    case ColumnFamily::kString:
-      return "String";
-    case ColumnFamily::kDateTime:
-      return "DateTime";
-    case ColumnFamily::kJson:
-      return "Json";
-    case ColumnFamily::kBytes:
-      return "Binary";
     case ColumnFamily::kEnum:
       return fmt::format("Enum(EnumId({}))",
                          std::max(0, s.FindEnum(c.type.native)));
     case ColumnFamily::kUnsupported:
       return fmt::format("Unsupported(\"{}\")", c.type.native);
+    default:
+      return sqlschema::NamesOf(c.type.family).debug;
   }
-  return "String";
 }
 
 class Checker {

@@ -393,8 +393,10 @@ class Differ {
       if (b.type.family == ColumnFamily::kString) return TypeChange::kSafeCast;
       return TypeChange::kRiskyCast;
     }
-    bool differ =
-        a.type.family != b.type.family || a.type.native != b.type.native;
+    bool differ = a.type.family != b.type.family ||
+                  (a.type.native != b.type.native &&
+                   !(hooks_.same_native_type &&
+                     hooks_.same_native_type(a.type.native, b.type.native)));
     if (a.type.family == ColumnFamily::kEnum &&
         b.type.family == ColumnFamily::kEnum && !hooks_.enum_types) {
       // MySQL enums are column types: only their values matter (a described
@@ -404,6 +406,10 @@ class Differ {
     bool list_changed = (a.arity == Arity::kList) != (b.arity == Arity::kList);
     if (!differ && !list_changed) return TypeChange::kNone;
     if (!differ) return TypeChange::kNone;
+    if (hooks_.native_type_change && a.type.family == b.type.family) {
+      if (auto change = hooks_.native_type_change(a.type.native, b.type.native))
+        return *change;
+    }
     if (a.type.family == b.type.family) return TypeChange::kRiskyCast;
     if (b.type.family == ColumnFamily::kString) return TypeChange::kSafeCast;
     if (a.type.family == ColumnFamily::kEnum ||

@@ -1,6 +1,9 @@
 // Dialect-specific decisions of the differ (Prisma's SqlSchemaDifferFlavour).
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "diff/migration.h"
 
 namespace airlock::diff {
@@ -16,6 +19,14 @@ struct DiffHooks {
   bool diff_autoincrement = true;
   bool compare_native_types = true;  // SQLite compares families only
   bool skip_fk_indexes = false;      // MySQL
+  // Whether two native types (ColumnType::native) of the same family are the
+  // same type although their texts differ; null: only equal texts are.
+  bool (*same_native_type)(const std::string& previous,
+                           const std::string& next) = nullptr;
+  // How a column of native type `previous` becomes `next` where the dialect
+  // has its own rule; nullopt (or null): the generic rule by family.
+  std::optional<TypeChange> (*native_type_change)(
+      const std::string& previous, const std::string& next) = nullptr;
 };
 
 const DiffHooks& HooksFor(sqlschema::Provider provider);

@@ -136,4 +136,52 @@ bool IsNumber(std::string_view s, bool decimal) {
   return digits > 0 && i == s.size();
 }
 
+ParsedDefault Dialect::ScalarDefault(const std::string& expr,
+                                     const std::optional<std::string>& literal,
+                                     const std::string& generated,
+                                     sqlschema::ColumnFamily family) const {
+  using sqlschema::ColumnFamily;
+  ParsedDefault d;
+  auto lower = [](std::string v) {
+    for (auto& ch : v)
+      ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return v;
+  };
+  auto as = [&](ParsedDefault::Kind kind, std::string v) {
+    d.kind = kind;
+    d.value = std::move(v);
+    return d;
+  };
+  const std::string& bare = literal ? *literal : expr;
+  switch (family) {
+    case ColumnFamily::kInt:
+    case ColumnFamily::kBigInt:
+    case ColumnFamily::kFloat:
+    case ColumnFamily::kDecimal: {
+      bool decimal =
+          family == ColumnFamily::kFloat || family == ColumnFamily::kDecimal;
+      if (IsNumber(bare, decimal))
+        return as(ParsedDefault::Kind::kConstant, bare);
+      break;
+    }
+    case ColumnFamily::kBoolean:
+      if (auto b = BooleanDefault(lower(bare)))
+        return as(ParsedDefault::Kind::kConstant, *b ? "true" : "false");
+      break;
+    case ColumnFamily::kString:
+    case ColumnFamily::kJson:
+      if (literal) return as(ParsedDefault::Kind::kString, *literal);
+      break;
+    case ColumnFamily::kEnum:
+      if (literal) return as(ParsedDefault::Kind::kEnumValue, *literal);
+      break;
+    case ColumnFamily::kDateTime:
+      if (IsNowDefault(lower(expr))) return as(ParsedDefault::Kind::kNow, "");
+      break;
+    default:
+      break;
+  }
+  return as(ParsedDefault::Kind::kDbGenerated, generated);
+}
+
 }  // namespace airlock::introspect

@@ -70,6 +70,23 @@ class Dialect {
   virtual bool NamesPrimaryKeys() const = 0;
   virtual bool NamesForeignKeys() const = 0;
   virtual size_t MaxIdentifierLength() const = 0;
+
+ protected:
+  // A scalar (non-list) column default of a server dialect read back:
+  // integers and decimals, booleans, string/JSON/enum literals and now();
+  // anything else is dbgenerated(`generated`). `expr` is the default (casts
+  // stripped), `literal` its text when it is a string literal.
+  ParsedDefault ScalarDefault(const std::string& expr,
+                              const std::optional<std::string>& literal,
+                              const std::string& generated,
+                              sqlschema::ColumnFamily family) const;
+  // Hooks of ScalarDefault. `lower` is the lower-cased default (the literal's
+  // text where there is one): true/false, or nullopt when not a boolean.
+  virtual std::optional<bool> BooleanDefault(std::string_view lower) const {
+    return std::nullopt;
+  }
+  // Whether the lower-cased default expression means now().
+  virtual bool IsNowDefault(std::string_view lower) const { return false; }
 };
 
 const Dialect& DialectFor(sqlschema::Provider provider);

@@ -7,6 +7,7 @@
 #include "introspect/models.h"
 #include "introspect/relations.h"
 #include "introspect/render.h"
+#include "introspect/views.h"
 
 namespace airlock::introspect {
 namespace {
@@ -75,10 +76,13 @@ IntrospectResult Introspect(const sqlschema::SqlSchema& db,
   Relations rels = CalculateRelations(ctx);
   std::vector<ModelBlock> models = BuildModels(ctx, rels);
   std::vector<Block> enums = BuildEnums(ctx);
+  std::vector<Block> views;
+  if (previous.views) views = BuildViews(db, ctx.dialect);
 
   IntrospectResult result;
-  result.empty = models.empty() && enums.empty();
+  result.empty = models.empty() && views.empty() && enums.empty();
   result.models = static_cast<int>(models.size());
+  result.views = static_cast<int>(views.size());
   result.enums = static_cast<int>(enums.size());
   std::vector<std::string> parts;
   if (previous.ast && previous.sources) {
@@ -122,6 +126,7 @@ IntrospectResult Introspect(const sqlschema::SqlSchema& db,
         empty_values.push_back(item + quoted(info.db->values[v]));
     }
   }
+  for (const auto& v : views) parts.push_back(RenderBlock(v));
   for (const auto& e : enums) parts.push_back(RenderBlock(e));
   for (size_t i = 0; i < parts.size(); ++i) {
     if (i) result.text += "\n";

@@ -26,12 +26,15 @@ struct PreviousSchema {
   // relationMode = "prisma": no foreign keys; relation fields are copied
   // from the previous schema instead of derived from foreign keys.
   bool relation_mode_prisma = false;
+  // previewFeatures = ["views"]: views become `view` blocks.
+  bool views = false;
 };
 
 struct IntrospectResult {
   std::string text;   // unformatted schema text (config + models + enums)
   bool empty = true;  // no models, views or enums were found
   int models = 0;
+  int views = 0;
   int enums = 0;
   // Prisma's introspection warnings: "text:\n  - item\n  - item" each.
   std::vector<std::string> warnings;

@@ -13,6 +13,10 @@ using sqlschema::ColumnFamily;
 const char* kNoUniqueIdentifier =
     "The underlying table does not contain a valid unique identifier and can "
     "therefore currently not be handled by Prisma Client.";
+const char* kExpressionIndex =
+    "This model contains an expression index which requires additional "
+    "setup for migrations. Visit https://pris.ly/d/expression-indexes for "
+    "more info.";
 const char* kInvalidFieldName =
     "This field was commented out because of an invalid name. Please provide "
     "a valid one that matches [a-zA-Z][a-zA-Z0-9_]*";
@@ -64,31 +68,6 @@ const char* Algorithm(const std::string& a) {
   return nullptr;
 }
 
-const char* ScalarName(ColumnFamily f) {
-  switch (f) {
-    case ColumnFamily::kInt:
-      return "Int";
-    case ColumnFamily::kBigInt:
-      return "BigInt";
-    case ColumnFamily::kFloat:
-      return "Float";
-    case ColumnFamily::kDecimal:
-      return "Decimal";
-    case ColumnFamily::kBoolean:
-      return "Boolean";
-    case ColumnFamily::kString:
-      return "String";
-    case ColumnFamily::kDateTime:
-      return "DateTime";
-    case ColumnFamily::kJson:
-      return "Json";
-    case ColumnFamily::kBytes:
-      return "Bytes";
-    default:
-      return "String";
-  }
-}
-
 class ModelBuilder {
  public:
   ModelBuilder(const Context& ctx, const Relations& rels, int table)
@@ -124,6 +103,7 @@ class ModelBuilder {
     } else if (!ctx_.HasUsableIdentifier(t_) && !ignored_in_psl) {
       b.AddDocumentation(kNoUniqueIdentifier);
     }
+    if (table_.has_expression_index) b.AddDocumentation(kExpressionIndex);
 
     for (size_t c = 0; c < table_.columns.size(); ++c) {
       b.lines.push_back(ScalarField(static_cast<int>(c)));
@@ -360,7 +340,7 @@ class ModelBuilder {
     } else if (family == ColumnFamily::kEnum) {
       l.type = ctx_.enums[ctx_.EnumOf(t_, col)].name.name;
     } else {
-      l.type = ScalarName(family);
+      l.type = sqlschema::NamesOf(family).psl;
     }
     bool required = col.arity == sqlschema::Arity::kRequired ||
                     ctx_.dialect.ImplicitAutoincrement(table_, col);

@@ -132,62 +132,10 @@ class MysqlDialectImpl final : public Dialect {
 
   ParsedDefault Default(const sqlschema::Column& c,
                         ColumnFamily family) const override {
-    ParsedDefault d;
-    if (!c.default_value) return d;
-    std::string s = c.default_value->sql;
-    if (Lower(s) == "null") return d;
-    std::optional<std::string> literal = UnquoteSql(s, true);
-    auto generated = [&] {
-      d.kind = ParsedDefault::Kind::kDbGenerated;
-      d.value = s;
-      return d;
-    };
-    auto constant = [&](std::string v) {
-      d.kind = ParsedDefault::Kind::kConstant;
-      d.value = std::move(v);
-      return d;
-    };
-    std::string bare = literal ? *literal : s;
-    switch (family) {
-      case ColumnFamily::kInt:
-      case ColumnFamily::kBigInt:
-        return IsNumber(bare, false) ? constant(bare) : generated();
-      case ColumnFamily::kFloat:
-      case ColumnFamily::kDecimal:
-        return IsNumber(bare, true) ? constant(bare) : generated();
-      case ColumnFamily::kBoolean: {
-        std::string l = Lower(bare);
-        if (l == "1" || l == "true" || l == "b'1'") return constant("true");
-        if (l == "0" || l == "false" || l == "b'0'") return constant("false");
-        return generated();
-      }
-      case ColumnFamily::kString:
-      case ColumnFamily::kJson:
-        if (literal) {
-          d.kind = ParsedDefault::Kind::kString;
-          d.value = *literal;
-          return d;
-        }
-        return generated();
-      case ColumnFamily::kEnum:
-        if (literal) {
-          d.kind = ParsedDefault::Kind::kEnumValue;
-          d.value = *literal;
-          return d;
-        }
-        return generated();
-      case ColumnFamily::kDateTime: {
-        std::string l = Lower(s);
-        if (l.rfind("current_timestamp", 0) == 0 || l.rfind("now(", 0) == 0 ||
-            l == "localtimestamp" || l.rfind("localtimestamp(", 0) == 0) {
-          d.kind = ParsedDefault::Kind::kNow;
-          return d;
-        }
-        return generated();
-      }
-      default:
-        return generated();
-    }
+    if (!c.default_value) return {};
+    const std::string& s = c.default_value->sql;
+    if (Lower(s) == "null") return {};
+    return ScalarDefault(s, UnquoteSql(s, true), s, family);
   }
 
   bool NamesPrimaryKeys() const override { return false; }
@@ -195,6 +143,16 @@ class MysqlDialectImpl final : public Dialect {
   size_t MaxIdentifierLength() const override { return 64; }
 
  private:
+  std::optional<bool> BooleanDefault(std::string_view l) const override {
+    if (l == "1" || l == "true" || l == "b'1'") return true;
+    if (l == "0" || l == "false" || l == "b'0'") return false;
+    return std::nullopt;
+  }
+  bool IsNowDefault(std::string_view l) const override {
+    return l.rfind("current_timestamp", 0) == 0 || l.rfind("now(", 0) == 0 ||
+           l == "localtimestamp" || l.rfind("localtimestamp(", 0) == 0;
+  }
+
   static bool IsDefault(ColumnFamily f, const std::string& name,
                         const std::vector<std::string>& args) {
     switch (f) {

@@ -216,11 +216,6 @@ class PostgresDialectImpl final : public Dialect {
       d.value = raw;
       return d;
     };
-    auto constant = [&](std::string v) {
-      d.kind = ParsedDefault::Kind::kConstant;
-      d.value = std::move(v);
-      return d;
-    };
     std::optional<std::string> literal = Literal(s);
     if (c.arity == sqlschema::Arity::kList) {
       std::vector<std::string> items;
@@ -273,50 +268,7 @@ class PostgresDialectImpl final : public Dialect {
       d.list = std::move(items);
       return d;
     }
-    switch (family) {
-      case ColumnFamily::kInt:
-      case ColumnFamily::kBigInt: {
-        std::string v = literal ? *literal : s;
-        return IsNumber(v, false) ? constant(v) : generated();
-      }
-      case ColumnFamily::kFloat:
-      case ColumnFamily::kDecimal: {
-        std::string v = literal ? *literal : s;
-        return IsNumber(v, true) ? constant(v) : generated();
-      }
-      case ColumnFamily::kBoolean: {
-        std::string v = Lower(literal ? *literal : s);
-        if (v == "true" || v == "t") return constant("true");
-        if (v == "false" || v == "f") return constant("false");
-        return generated();
-      }
-      case ColumnFamily::kString:
-      case ColumnFamily::kJson:
-        if (literal) {
-          d.kind = ParsedDefault::Kind::kString;
-          d.value = *literal;
-          return d;
-        }
-        return generated();
-      case ColumnFamily::kEnum:
-        if (literal) {
-          d.kind = ParsedDefault::Kind::kEnumValue;
-          d.value = *literal;
-          return d;
-        }
-        return generated();
-      case ColumnFamily::kDateTime:
-        if (ls == "now()" || ls == "current_timestamp" ||
-            ls.rfind("current_timestamp(", 0) == 0 || ls == "localtimestamp" ||
-            ls.rfind("localtimestamp(", 0) == 0 ||
-            ls == "transaction_timestamp()") {
-          d.kind = ParsedDefault::Kind::kNow;
-          return d;
-        }
-        return generated();
-      default:
-        return generated();
-    }
+    return ScalarDefault(s, literal, raw, family);
   }
 
   bool NamesPrimaryKeys() const override { return true; }
@@ -324,6 +276,17 @@ class PostgresDialectImpl final : public Dialect {
   size_t MaxIdentifierLength() const override { return 63; }
 
  private:
+  std::optional<bool> BooleanDefault(std::string_view l) const override {
+    if (l == "true" || l == "t") return true;
+    if (l == "false" || l == "f") return false;
+    return std::nullopt;
+  }
+  bool IsNowDefault(std::string_view l) const override {
+    return l == "now()" || l == "current_timestamp" ||
+           l.rfind("current_timestamp(", 0) == 0 || l == "localtimestamp" ||
+           l.rfind("localtimestamp(", 0) == 0 || l == "transaction_timestamp()";
+  }
+
   static bool IsDefault(ColumnFamily f, const std::string& name,
                         const std::vector<std::string>& args) {
     switch (f) {

@@ -2,6 +2,20 @@
 
 namespace airlock::sqlschema {
 
+const FamilyNames& NamesOf(ColumnFamily family) {
+  // Indexed by ColumnFamily, in declaration order.
+  static const FamilyNames kNames[] = {
+      {"Int", "Int"},           {"BigInt", "BigInt"},   {"Float", "Float"},
+      {"Decimal", "Decimal"},   {"Boolean", "Boolean"}, {"String", "String"},
+      {"DateTime", "DateTime"}, {"Json", "Json"},       {"Bytes", "Binary"},
+      {"String", ""},  // kEnum
+      {"String", ""},  // kUnsupported
+  };
+  static_assert(sizeof(kNames) / sizeof(kNames[0]) ==
+                static_cast<size_t>(ColumnFamily::kUnsupported) + 1);
+  return kNames[static_cast<size_t>(family)];
+}
+
 const char* ActionSql(Action a) {
   switch (a) {
     case Action::kNoAction:

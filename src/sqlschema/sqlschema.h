@@ -29,6 +29,17 @@ enum class ColumnFamily {
   kUnsupported,
 };
 
+// The names of a family, from one table: `psl` is the Prisma scalar type a
+// field of this family has ("Bytes"; "String" for kEnum/kUnsupported, whose
+// field types come from elsewhere), `debug` the Rust Debug name of Prisma's
+// ColumnTypeFamily that its messages print ("Binary"; "" for kEnum and
+// kUnsupported, which print their payload).
+struct FamilyNames {
+  const char* psl;
+  const char* debug;
+};
+const FamilyNames& NamesOf(ColumnFamily family);
+
 enum class Arity { kRequired, kNullable, kList };
 
 // `native` is the type as the dialect writes it, without the list suffix:
@@ -103,6 +114,9 @@ struct Table {
   std::optional<PrimaryKey> primary_key;
   std::vector<Index> indexes;
   std::vector<ForeignKey> foreign_keys;
+  // PostgreSQL: an index over an expression was left out of `indexes`
+  // (db pull notes it on the model, as Prisma does).
+  bool has_expression_index = false;
 
   int FindColumn(std::string_view column) const;
   const Column* ColumnNamed(std::string_view column) const;
@@ -131,6 +145,9 @@ struct SqlSchema {
   std::vector<Extension> extensions;    // PostgreSQL, by name
   std::vector<Enum> enums;
   std::vector<Table> tables;
+  // Views: name and columns only (db pull with the `views` preview feature;
+  // diffing ignores them, as Prisma does).
+  std::vector<Table> views;
 
   int FindTable(const std::optional<std::string>& schema,
                 std::string_view name) const;

@@ -52,10 +52,10 @@ partial_has_data() {
 
 # --- kill -9 during a backup.
 mkdir -p k
-AIRLOCK_TEST_CHUNK_DELAY_MS=200 "$AIRLOCK" db backup --url "$SRC_URL" --out k/b.sql.zst --jobs 1 >/dev/null 2>&1 &
+AIRLOCK_TEST_CHUNK_DELAY_MS=600 "$AIRLOCK" db backup --url "$SRC_URL" --out k/b.sql.zst --jobs 1 >/dev/null 2>&1 &
 pid=$!
 expect_true "the backup started writing" wait_for partial_has_data
-kill -9 "$pid"
+kill -9 "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
 expect_true "no file at the final name after kill -9" test ! -e k/b.sql.zst
 partial=$(ls k/b.sql.zst.partial-* 2>/dev/null | head -1)
@@ -76,10 +76,10 @@ run airlock db verify-backup k/b2.sql.zst
 expect_code 0
 
 # --- SIGTERM (and Ctrl-C) remove the partial file at once.
-AIRLOCK_TEST_CHUNK_DELAY_MS=200 "$AIRLOCK" db backup --url "$SRC_URL" --out k/b.sql.zst --jobs 1 >/dev/null 2>&1 &
+AIRLOCK_TEST_CHUNK_DELAY_MS=600 "$AIRLOCK" db backup --url "$SRC_URL" --out k/b.sql.zst --jobs 1 >/dev/null 2>&1 &
 pid=$!
 expect_true "the backup started writing" wait_for partial_has_data
-kill -TERM "$pid"
+kill -TERM "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
 expect_true "SIGTERM: nothing but the earlier backup" test "$(ls k)" = b2.sql.zst
 
@@ -101,10 +101,10 @@ fi
 run airlock db backup --url "$SRC_URL" --out good.sql.zst --jobs 2
 expect_code 0
 restored_some() { [ "$(dq dst "SELECT COUNT(*) FROM t" 2>/dev/null || echo 0)" -gt 0 ]; }
-AIRLOCK_TEST_CHUNK_DELAY_MS=300 "$AIRLOCK" db restore good.sql.zst --url "$DST_URL" --yes --jobs 2 >/dev/null 2>&1 &
+AIRLOCK_TEST_CHUNK_DELAY_MS=1500 "$AIRLOCK" db restore good.sql.zst --url "$DST_URL" --yes --jobs 2 >/dev/null 2>&1 &
 pid=$!
 expect_true "the restore started loading" wait_for restored_some
-kill -9 "$pid"
+kill -9 "$pid" 2>/dev/null || true
 wait "$pid" 2>/dev/null || true
 rows=$(dq dst "SELECT COUNT(*) FROM t")
 expect_true "killed in the middle ($rows of 3000 rows)" test "$rows" -lt 3000

@@ -25,11 +25,6 @@ if [ "$DIALECT" != sqlite ]; then
 fi
 
 declare -A KNOWN=(
-  # Views (previewFeatures = ["views"]) are not described yet.
-  [sqlite/views/simple.sql]=views
-  # The describer leaves out indexes over expressions without a trace, so the
-  # model's "expression index" note cannot be written.
-  [postgres/index_with_expression_column.sql]=expression-index
 )
 
 tag=$DIALECT

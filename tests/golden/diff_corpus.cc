@@ -25,8 +25,9 @@
 #include <string>
 #include <vector>
 
+#include "corpus.h"
+#include "db/connect.h"
 #include "describe/describe.h"
-#include "describe/sqlite_db.h"
 #include "diff/differ.h"
 #include "render/renderer.h"
 #include "schema/validate.h"
@@ -36,30 +37,6 @@ namespace fs = std::filesystem;
 using namespace airlock;
 
 namespace {
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::optional<schema::Schema> Load(const std::string& text,
-                                   std::string* error) {
-  SourceSet sources = {{"schema.prisma", text}};
-  Diagnostics diags;
-  auto s = schema::ParseAndValidate(sources, diags);
-  if (!s) {
-    *error = RenderDiagnostics(diags, sources, false);
-    if (error->empty()) *error = "validation failed";
-    return std::nullopt;
-  }
-  if (!s->has_datasource) {
-    *error = "no datasource";
-    return std::nullopt;
-  }
-  return s;
-}
 
 const std::string kPublicPreamble =
     "-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS \"public\";\n\n";
@@ -88,8 +65,16 @@ void PrintMismatch(const std::string& name, const std::string& expected,
               expected.c_str(), actual.c_str());
 }
 
+// A read-write SQLite connection, created when missing.
+Result<std::unique_ptr<db::Connection>> OpenSqlite(const std::string& url) {
+  AIRLOCK_ASSIGN_OR_RETURN(db::DatabaseUrl parsed, db::ParseDatabaseUrl(url));
+  db::ConnectOptions options;
+  options.create_if_missing = true;
+  return db::Connect(parsed, options);
+}
+
 // Inserts one row into every table, filling required columns by type.
-void InsertRows(describe::SqliteDb& db, const sqlschema::SqlSchema& s) {
+void InsertRows(db::Connection& db, const sqlschema::SqlSchema& s) {
   for (const auto& t : s.tables) {
     std::string cols, vals;
     for (const auto& c : t.columns) {
@@ -116,7 +101,7 @@ void InsertRows(describe::SqliteDb& db, const sqlschema::SqlSchema& s) {
                           ? "INSERT INTO \"" + t.name + "\" DEFAULT VALUES"
                           : "INSERT INTO \"" + t.name + "\" (" + cols +
                                 ") VALUES (" + vals + ")";
-    db.ExecScript(sql);
+    (void)db.ExecuteScript(sql);
   }
 }
 
@@ -130,18 +115,19 @@ std::string NoDrift(const std::vector<std::string>& scripts,
   fs::remove(file);
   std::string problem;
   {
-    auto db = describe::SqliteDb::Open(file.string(), false);
+    auto db = OpenSqlite("file:" + file.string());
     if (!db.ok()) return db.status().message();
     for (size_t i = 0; i < scripts.size() && problem.empty(); ++i) {
-      if (auto err = db->ExecScript(scripts[i])) {
+      if (!(*db)->ExecuteScript(scripts[i]).ok()) {
+        const db::DbError& err = (*db)->last_error();
         problem = "apply failed at statement " +
-                  std::to_string(err->index + 1) + ": " + err->message + "\n" +
-                  err->statement;
+                  std::to_string(err.statement_index.value_or(0) + 1) + ": " +
+                  err.message + "\n" + err.statement;
       }
-      if (i == 0 && rows && rows_schema) InsertRows(*db, *rows_schema);
+      if (i == 0 && rows && rows_schema) InsertRows(**db, *rows_schema);
     }
     if (problem.empty()) {
-      auto described = describe::DescribeSqlite(*db);
+      auto described = describe::DescribeSqlite(**db);
       if (!described.ok()) {
         problem = described.status().message();
       } else {
@@ -152,35 +138,6 @@ std::string NoDrift(const std::vector<std::string>& scripts,
   }
   fs::remove(file);
   return problem;
-}
-
-struct Case {
-  std::string header;
-  std::map<std::string, std::string> sections;
-  std::vector<std::string> order;
-};
-
-Case ParseGolden(const std::string& text) {
-  Case c;
-  std::string current;
-  std::istringstream in(text);
-  std::string line;
-  bool in_section = false;
-  while (std::getline(in, line)) {
-    if (line.rfind("=== ", 0) == 0) {
-      current = line.substr(4);
-      c.order.push_back(current);
-      c.sections[current];
-      in_section = true;
-      continue;
-    }
-    if (!in_section) {
-      c.header += line + "\n";
-    } else {
-      c.sections[current] += line + "\n";
-    }
-  }
-  return c;
 }
 
 int RunGolden(const std::string& dir) {
@@ -197,9 +154,9 @@ int RunGolden(const std::string& dir) {
   for (const auto& path : files) {
     ++total;
     std::string name = fs::path(path).filename().string();
-    Case c = ParseGolden(ReadAll(path));
+    testing::GoldenCase c = testing::ParseGolden(testing::ReadFile(path));
     std::string error;
-    auto to = Load(c.sections["to.prisma"], &error);
+    auto to = testing::LoadSchema(c.sections["to.prisma"], &error);
     if (!to) {
       std::printf("INVALID %s (to.prisma): %s\n", name.c_str(), error.c_str());
       failed = true;
@@ -207,7 +164,7 @@ int RunGolden(const std::string& dir) {
     }
     std::optional<schema::Schema> from;
     if (c.sections.count("from.prisma")) {
-      from = Load(c.sections["from.prisma"], &error);
+      from = testing::LoadSchema(c.sections["from.prisma"], &error);
       if (!from) {
         std::printf("INVALID %s (from.prisma): %s\n", name.c_str(),
                     error.c_str());
@@ -259,9 +216,9 @@ int RunGolden(const std::string& dir) {
       // --from-migrations: v1's SQL replayed and described must give the same
       // SQL.
       ++replay_checked;
-      auto db = describe::SqliteDb::Open(":memory:", false);
-      if (db.ok() && !db->ExecScript(v1)) {
-        auto described = describe::DescribeSqlite(*db);
+      auto db = OpenSqlite("file::memory:");
+      if (db.ok() && (*db)->ExecuteScript(v1).ok()) {
+        auto described = describe::DescribeSqlite(**db);
         if (described.ok()) {
           std::string via_replay = Script(*described, next);
           if (via_replay == actual) {
@@ -305,20 +262,6 @@ std::string ExpectedMigration(const std::string& text) {
   return out;
 }
 
-std::string WithDummyUrl(const std::string& text) {
-  static const std::regex kUrl(R"re((\n\s*url\s*=\s*)"[^"\n]*")re");
-  static const std::regex kProvider(R"re(provider\s*=\s*"(\w+)")re");
-  std::smatch m;
-  std::string url = "file:./dev.db";
-  if (std::regex_search(text, m, kProvider)) {
-    if (m[1] == "mysql") url = "mysql://u:p@127.0.0.1:3306/db";
-    if (m[1] == "postgresql" || m[1] == "postgres")
-      url = "postgresql://u:p@127.0.0.1:5432/db";
-  }
-  return std::regex_replace(text, kUrl, "$1\"" + url + "\"",
-                            std::regex_constants::format_first_only);
-}
-
 std::string TrimEnd(std::string s) {
   while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
   return s;
@@ -347,13 +290,15 @@ int RunConformance(const std::string& mode, const std::string& dir, int min) {
   int passed = 0;
   std::vector<std::string> misses;
   for (const auto& [path, sql] : cases) {
-    std::string text = ReadAll(path);
+    std::string text = testing::ReadFile(path);
     std::string name = fs::relative(path, dir).string();
     // Prisma's test harness supplies the connection; the fixtures carry
     // placeholder URLs ("dummy-url") that a real validator rejects.
-    if (mode == "single-migration") text = WithDummyUrl(text);
+    if (mode == "single-migration")
+      text = testing::WithDatasource(
+          text, "", testing::DummyUrl(testing::ProviderOf(text)));
     std::string error;
-    auto s = Load(text, &error);
+    auto s = testing::LoadSchema(text, &error);
     if (!s) {
       misses.push_back(name + " (does not validate: " +
                        error.substr(0, error.find('\n')) + ")");
@@ -371,7 +316,7 @@ int RunConformance(const std::string& mode, const std::string& dir, int min) {
       expected = ExpectedMigration(text);
       ok = TrimEnd(actual) == TrimEnd(expected);
     } else {
-      expected = NormalizeExpected(ReadAll(sql), *s);
+      expected = NormalizeExpected(testing::ReadFile(sql), *s);
       actual += "\n";
       ok = actual == expected;
     }

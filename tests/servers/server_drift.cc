@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "corpus.h"
 #include "db/connect.h"
 #include "describe/describe.h"
 #include "diff/differ.h"
@@ -35,55 +36,6 @@ namespace fs = std::filesystem;
 using namespace airlock;
 
 namespace {
-
-std::string ReadAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::optional<schema::Schema> Load(const std::string& text,
-                                   std::string* error) {
-  SourceSet sources = {{"schema.prisma", text}};
-  Diagnostics diags;
-  auto s = schema::ParseAndValidate(sources, diags);
-  if (!s || !s->has_datasource) {
-    *error = RenderDiagnostics(diags, sources, false);
-    if (error->empty()) *error = "validation failed";
-    return std::nullopt;
-  }
-  return s;
-}
-
-// `=== name` sections of a golden file.
-std::map<std::string, std::string> Sections(const std::string& text) {
-  std::map<std::string, std::string> out;
-  std::istringstream in(text);
-  std::string line, current;
-  while (std::getline(in, line)) {
-    if (line.rfind("=== ", 0) == 0) {
-      current = line.substr(4);
-      out[current];
-    } else if (!current.empty()) {
-      out[current] += line + "\n";
-    }
-  }
-  return out;
-}
-
-std::string WithProvider(const std::string& text, const std::string& provider,
-                         const std::string& url) {
-  static const std::regex kProvider(
-      R"re(provider\s*=\s*"(sqlite|mysql|postgresql|postgres)")re");
-  static const std::regex kUrl(
-      R"re((\n\s*url\s*=\s*)(env\("[^"]*"\)|"[^"\n]*"))re");
-  std::string out =
-      std::regex_replace(text, kProvider, "provider = \"" + provider + "\"",
-                         std::regex_constants::format_first_only);
-  return std::regex_replace(out, kUrl, "$1\"" + url + "\"",
-                            std::regex_constants::format_first_only);
-}
 
 class Server {
  public:
@@ -323,8 +275,7 @@ int main(int argc, char** argv) {
   }
   Server server(*base);
   std::string provider = mysql ? "mysql" : "postgresql";
-  std::string dummy_url = mysql ? "mysql://u:p@127.0.0.1:3306/db"
-                                : "postgresql://u:p@127.0.0.1:5432/db";
+  std::string dummy_url = testing::DummyUrl(provider);
   auto prov = mysql ? schema::Provider::kMysql : schema::Provider::kPostgres;
 
   std::vector<Check> checks;
@@ -344,11 +295,12 @@ int main(int argc, char** argv) {
   }
   std::sort(files.begin(), files.end());
   for (const auto& path : files) {
-    auto sections = Sections(ReadAll(path));
+    auto sections = testing::ParseGolden(testing::ReadFile(path)).sections;
     std::string name = fs::path(path).filename().string();
     std::string error;
-    auto to =
-        Load(WithProvider(sections["to.prisma"], provider, dummy_url), &error);
+    auto to = testing::LoadSchema(
+        testing::WithDatasource(sections["to.prisma"], provider, dummy_url),
+        &error);
     if (!to) {
       std::printf("skip %s: does not validate for %s\n", name.c_str(),
                   provider.c_str());
@@ -362,8 +314,9 @@ int main(int argc, char** argv) {
     sqlschema::SqlSchema empty;
     empty.provider = prov;
     if (sections.count("from.prisma")) {
-      auto from = Load(
-          WithProvider(sections["from.prisma"], provider, dummy_url), &error);
+      auto from = testing::LoadSchema(
+          testing::WithDatasource(sections["from.prisma"], provider, dummy_url),
+          &error);
       if (!from) {
         std::printf("skip %s: v1 does not validate for %s\n", name.c_str(),
                     provider.c_str());
@@ -385,17 +338,13 @@ int main(int argc, char** argv) {
       fixtures.push_back(e.path().string());
   }
   std::sort(fixtures.begin(), fixtures.end());
-  static const std::regex kProvider(R"re(provider\s*=\s*"(\w+)")re");
   for (const auto& path : fixtures) {
-    std::string text = ReadAll(path);
-    std::smatch m;
-    if (!std::regex_search(text, m, kProvider)) continue;
-    std::string p = m[1];
-    if (p == "postgres") p = "postgresql";
-    if (p != provider) continue;
+    std::string text = testing::ReadFile(path);
+    if (testing::ProviderOf(text) != provider) continue;
     std::string name = fs::relative(path, argv[3]).string();
     std::string error;
-    auto s = Load(WithProvider(text, provider, dummy_url), &error);
+    auto s = testing::LoadSchema(
+        testing::WithDatasource(text, provider, dummy_url), &error);
     if (!s) {
       std::printf("skip %s: does not validate\n", name.c_str());
       ++skipped;
