@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "backup/backup.h"
+#include "backup/restore_marker.h"
 #include "base/term.h"
 #include "cli/command.h"
 #include "cli/migrate_differ.h"
@@ -232,6 +233,15 @@ int RunDeploy(const MigrateOptions& o) {
   PrintFound(*s);
   auto conn = ConnectTo(*s, true);
   if (!conn.ok()) return Fail(conn.status());
+  // Migrating a half-restored database would build on missing data.
+  auto marker = backup::ReadRestoreMarker(**conn);
+  if (!marker.ok()) return Fail(marker.status());
+  if (*marker) {
+    Log(Level::kError,
+        fmt::format(msg::kDeployOnIncompleteRestore, (*conn)->Describe(),
+                    (*marker)->backup, (*marker)->started, (*marker)->backup));
+    return kExitFailure;
+  }
   std::string backup_path;
   if (o.backup) {
     auto info = BackupBeforeMigration(*s, **conn);
@@ -506,9 +516,8 @@ int RunReset(const MigrateOptions& o) {
 int RunDev(const MigrateOptions& o) {
   auto s = Open(o, false);
   if (!s.ok()) return Fail(s.status());
-  std::unique_ptr<migrate::MigrationDiffer> differ =
-      MakeMigrationDiffer(s->project.url.dialect, s->project.migrations_dir,
-                          s->project.schema);
+  std::unique_ptr<migrate::MigrationDiffer> differ = MakeMigrationDiffer(
+      s->project.url.dialect, s->project.migrations_dir, s->project.schema);
   if (!differ) {
     Log(Level::kError,
         fmt::format(msg::kDevNoDiffer, s->project.migrations_display));

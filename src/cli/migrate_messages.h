@@ -137,6 +137,11 @@ inline constexpr const char* kDevCreateOnlyDone =
 inline constexpr const char* kBackupBeforeMigration =
     "Taking a backup before applying migrations ...";
 inline constexpr const char* kBackupTaken = "Backup created: {} ({})";
+inline constexpr const char* kDeployOnIncompleteRestore =
+    "The database ({}) is incomplete: a restore of \"{}\" started at {} did "
+    "not finish, so it holds only part of the data. No migration was "
+    "applied. Run `airlock db restore {}` again to finish it (or restore "
+    "another backup), then deploy.";
 inline constexpr const char* kBackupFailedNoDeploy =
     "The backup failed, so no migration was applied: {}";
 inline constexpr const char* kRestoreQuestion =

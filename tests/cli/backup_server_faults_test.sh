@@ -115,6 +115,15 @@ expect_code 1
 expect_err "is incomplete: a restore of \"$WORK/good.sql.zst\" started at"
 expect_err "No backup was taken"
 expect_true "no backup of the half-restored database" test ! -e half.sql.zst
+mkdir -p deploy/migrations/1_add
+printf 'CREATE TABLE %s (id INT PRIMARY KEY);' "$(qi after_restore)" >deploy/migrations/1_add/migration.sql
+printf 'datasource db {\n  provider = "%s"\n  url      = env("DATABASE_URL")\n}\n' "$PROVIDER" >deploy/schema.prisma
+DATABASE_URL="$DST_URL" run airlock migrate deploy --schema deploy/schema.prisma
+expect_code 1
+expect_err "is incomplete: a restore of \"$WORK/good.sql.zst\" started at"
+expect_err "No migration was applied"
+expect_true "nothing migrated on the half-restored database" \
+  test -z "$(dq dst "SELECT 1 FROM information_schema.tables WHERE table_name = 'after_restore'")"
 run airlock db restore good.sql.zst --url "$DST_URL" --yes --jobs 2
 expect_code 0
 expect_err "The database holds an unfinished restore of \"$WORK/good.sql.zst\""
