@@ -233,8 +233,14 @@ int RunDeploy(const MigrateOptions& o) {
   PrintFound(*s);
   auto conn = ConnectTo(*s, true);
   if (!conn.ok()) return Fail(conn.status());
-  // Migrating a half-restored database would build on missing data.
-  auto marker = backup::ReadRestoreMarker(**conn);
+  // Migrating a half-restored database would build on missing data. (A
+  // SQLite restore is one transaction: it never leaves the marker, and
+  // reading it would wait on another deploy's lock.)
+  Result<std::optional<backup::RestoreMarker>> marker =
+      std::optional<backup::RestoreMarker>();
+  if ((*conn)->dialect() != db::Dialect::kSqlite) {
+    marker = backup::ReadRestoreMarker(**conn);
+  }
   if (!marker.ok()) return Fail(marker.status());
   if (*marker) {
     Log(Level::kError,
