@@ -85,6 +85,16 @@ class Catalogue {
   db::Connection& conn_;
 };
 
+// Name, type and nullability of a kSqliteColumns row (tables and views).
+sqlschema::Column BasicColumn(const SqliteRow& c) {
+  sqlschema::Column col;
+  col.name = Text(c, 1);
+  col.type = TypeOf(Text(c, 2));
+  col.arity = Text(c, 3) == "1" ? sqlschema::Arity::kRequired
+                                : sqlschema::Arity::kNullable;
+  return col;
+}
+
 }  // namespace
 
 Result<sqlschema::SqlSchema> DescribeSqlite(db::Connection& conn) {
@@ -106,11 +116,7 @@ Result<sqlschema::SqlSchema> DescribeSqlite(db::Connection& conn) {
                              db.Query(sql::kSqliteColumns, {t.name}));
     std::vector<std::pair<int, std::string>> pk;
     for (const auto& c : cols) {
-      sqlschema::Column col;
-      col.name = Text(c, 1);
-      col.type = TypeOf(Text(c, 2));
-      col.arity = Text(c, 3) == "1" ? sqlschema::Arity::kRequired
-                                    : sqlschema::Arity::kNullable;
+      sqlschema::Column col = BasicColumn(c);
       if (c[4]) {
         sqlschema::DefaultValue d;
         d.sql = *c[4];
@@ -199,14 +205,7 @@ Result<sqlschema::SqlSchema> DescribeSqlite(db::Connection& conn) {
     v.name = Text(vrow, 0);
     AIRLOCK_ASSIGN_OR_RETURN(auto cols,
                              db.Query(sql::kSqliteColumns, {v.name}));
-    for (const auto& c : cols) {
-      sqlschema::Column col;
-      col.name = Text(c, 1);
-      col.type = TypeOf(Text(c, 2));
-      col.arity = Text(c, 3) == "1" ? sqlschema::Arity::kRequired
-                                    : sqlschema::Arity::kNullable;
-      v.columns.push_back(std::move(col));
-    }
+    for (const auto& c : cols) v.columns.push_back(BasicColumn(c));
     out.views.push_back(std::move(v));
   }
   return out;
