@@ -84,7 +84,8 @@ class ProgressThread {
   std::thread thread_;
 };
 
-// Data chunks handed to parallel restore workers, bounded.
+// Chunks handed to parallel restore workers, bounded; counts the data
+// chunks of each table that are queued or loading.
 class ChunkQueue {
  public:
   explicit ChunkQueue(size_t max) : max_(max) {}
@@ -93,6 +94,8 @@ class ChunkQueue {
     std::unique_lock<std::mutex> lock(mu_);
     space_.wait(lock, [&] { return q_.size() < max_ || closed_; });
     if (closed_) return false;
+    if (chunk.header.kind == ChunkKind::kData)
+      ++table_busy_[chunk.header.table];
     q_.push_back(std::move(chunk));
     ++busy_;
     ready_.notify_one();
@@ -107,9 +110,13 @@ class ChunkQueue {
     space_.notify_one();
     return true;
   }
-  void Done(Status st) {
+  void Done(const ChunkHeader& h, Status st) {
     std::lock_guard<std::mutex> lock(mu_);
     --busy_;
+    if (h.kind == ChunkKind::kData) {
+      auto it = table_busy_.find(h.table);
+      if (it != table_busy_.end() && --it->second == 0) table_busy_.erase(it);
+    }
     if (!st.ok() && error_.ok()) {
       error_ = st;
       closed_ = true;
@@ -122,6 +129,12 @@ class ChunkQueue {
   Status Drain() {
     std::unique_lock<std::mutex> lock(mu_);
     idle_.wait(lock, [&] { return busy_ == 0 || closed_; });
+    return error_;
+  }
+  // Waits until every pushed data chunk of `table` was loaded.
+  Status DrainTable(const std::string& table) {
+    std::unique_lock<std::mutex> lock(mu_);
+    idle_.wait(lock, [&] { return !table_busy_.count(table) || closed_; });
     return error_;
   }
   void Fail(Status st) {
@@ -148,6 +161,7 @@ class ChunkQueue {
   std::condition_variable ready_, space_, idle_;
   std::deque<Chunk> q_;
   size_t busy_ = 0;
+  std::map<std::string, size_t, std::less<>> table_busy_;
   bool closed_ = false, finished_ = false;
   Status error_;
 };
@@ -176,10 +190,10 @@ void TestChunkDelay() {
 
 }  // namespace
 
-Status SplitTable(size_t table, int64_t bytes, const std::string& key,
-                  size_t workers, const KeyRangeFn& key_range,
-                  std::vector<DataPiece>& pieces) {
-  const int64_t kPieceBytes = PieceBytes();
+Status SplitTable(size_t table, int64_t bytes, int64_t total_bytes,
+                  const std::string& key, size_t workers,
+                  const KeyRangeFn& key_range, std::vector<DataPiece>& pieces) {
+  const int64_t kPieceBytes = PieceBytes(total_bytes, workers);
   if (workers < 2 || key.empty() || bytes < 2 * kPieceBytes) {
     pieces.push_back({table, "", bytes});
     return Status::Ok();
@@ -213,12 +227,21 @@ Status SplitTable(size_t table, int64_t bytes, const std::string& key,
 Status RunDataPieces(
     std::vector<DataPiece> pieces, const std::vector<db::Connection*>& conns,
     SharedProgress& progress,
-    const std::function<Status(db::Connection&, const DataPiece&)>& dump) {
-  std::map<size_t, int> left;  // pieces left per table
-  for (const auto& p : pieces) ++left[p.table];
+    const std::function<Status(db::Connection&, const DataPiece&)>& dump,
+    const std::function<Status(size_t table)>& table_done) {
+  std::map<size_t, int> left;        // pieces left per table
+  std::map<size_t, int64_t> weight;  // bytes per table
+  for (const auto& p : pieces) {
+    ++left[p.table];
+    weight[p.table] += p.weight;
+  }
+  // The largest table first, all workers on it, so that it is done early:
+  // its post chunk (keys, indexes) then comes early in the file, and restore
+  // builds them while the other tables load.
   std::stable_sort(pieces.begin(), pieces.end(),
-                   [](const DataPiece& a, const DataPiece& b) {
-                     return a.weight > b.weight;
+                   [&](const DataPiece& a, const DataPiece& b) {
+                     int64_t wa = weight[a.table], wb = weight[b.table];
+                     return wa != wb ? wa > wb : a.table < b.table;
                    });
   std::mutex mu;
   size_t next = 0;
@@ -232,9 +255,20 @@ Status RunDataPieces(
         p = &pieces[next++];
       }
       Status st = dump(*c, *p);
-      std::lock_guard<std::mutex> lock(mu);
-      if (!st.ok() && first_error.ok()) first_error = st;
-      if (--left[p->table] == 0) ++progress.tables_done;
+      bool last = false;
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        if (!st.ok() && first_error.ok()) first_error = st;
+        if (--left[p->table] == 0) {
+          ++progress.tables_done;
+          last = st.ok() && first_error.ok();
+        }
+      }
+      if (last && table_done) {
+        st = table_done(p->table);
+        std::lock_guard<std::mutex> lock(mu);
+        if (!st.ok() && first_error.ok()) first_error = st;
+      }
     }
   };
   std::vector<std::thread> threads;
@@ -377,7 +411,7 @@ Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
         Status s = dump->LoadChunk(*c, chunk);
         if (!s.ok()) s = ChunkFailed(*c, chunk, s);
         if (s.ok()) shared.rows += chunk.header.rows;
-        queue.Done(s);
+        queue.Done(chunk.header, s);
       }
       st = dump->EndWorker(*c);
       if (!st.ok()) queue.Fail(st);
@@ -392,7 +426,6 @@ Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
   Status st;
   Chunk chunk;
   std::string last_table;
-  bool data_drained = false;
   while (st.ok()) {
     auto more = reader->Next(chunk);
     if (!more.ok()) {
@@ -414,18 +447,17 @@ Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
       continue;
     }
     if (h.kind == ChunkKind::kPost && parallel) {
-      // Data first. Post chunks naming a table (its keys and indexes) run in
-      // parallel; one without a table runs alone, after all before it.
-      if (!data_drained || h.table.empty()) {
-        st = queue.Drain();
-        if (!st.ok()) break;
-        data_drained = true;
-      }
+      // A post chunk naming a table (its keys and indexes) runs on a worker
+      // once that table's data is in, while other tables still load; one
+      // without a table runs alone, after all before it.
       if (!h.table.empty()) {
-        if (!queue.Push(std::move(chunk))) st = queue.error();
+        st = queue.DrainTable(h.table);
+        if (st.ok() && !queue.Push(std::move(chunk))) st = queue.error();
         chunk = Chunk();
         continue;
       }
+      st = queue.Drain();
+      if (!st.ok()) break;
     }
     if (h.kind == ChunkKind::kData) TestChunkDelay();
     Status s =

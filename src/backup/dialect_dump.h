@@ -3,6 +3,7 @@
 // driver.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <cstdlib>
@@ -32,12 +33,17 @@ struct SharedProgress {
 inline constexpr size_t kChunkTarget = 1 << 20;
 
 // Tables larger than two pieces with an integer primary key are read in key
-// ranges of about this size by parallel workers. Test hook:
-// AIRLOCK_TEST_PIECE_BYTES makes pieces small enough for small tables.
-inline int64_t PieceBytes() {
+// ranges of about this size by parallel workers: small enough that the
+// workers share the largest table (about four pieces per worker of the
+// whole), 8 to 64 MB. Test hook: AIRLOCK_TEST_PIECE_BYTES makes pieces small
+// enough for small tables.
+inline int64_t PieceBytes(int64_t total_bytes, size_t workers) {
   const char* e = std::getenv("AIRLOCK_TEST_PIECE_BYTES");
   int64_t v = e ? std::atoll(e) : 0;
-  return v > 0 ? v : int64_t{64} << 20;
+  if (v > 0) return v;
+  int64_t even =
+      total_bytes / static_cast<int64_t>(4 * std::max<size_t>(workers, 1));
+  return std::clamp(even, int64_t{8} << 20, int64_t{64} << 20);
 }
 
 // A unit of work of the parallel data dump: a whole table, or a key range
@@ -53,21 +59,27 @@ struct DataPiece {
 using KeyRangeFn = std::function<
     Result<std::pair<std::optional<int64_t>, std::optional<int64_t>>>()>;
 
-// Appends the pieces of table `table` (`bytes` on disk): key ranges of about
-// PieceBytes() over the integer key `key` (quoted) when there are several
-// workers and the table is larger than two pieces; the whole table
-// otherwise.
-Status SplitTable(size_t table, int64_t bytes, const std::string& key,
-                  size_t workers, const KeyRangeFn& key_range,
-                  std::vector<DataPiece>& pieces);
+// Appends the pieces of table `table` (`bytes` on disk, of `total_bytes` for
+// all tables): key ranges of about PieceBytes() over the integer key `key`
+// (quoted) when there are several workers and the table is larger than two
+// pieces; the whole table otherwise.
+Status SplitTable(size_t table, int64_t bytes, int64_t total_bytes,
+                  const std::string& key, size_t workers,
+                  const KeyRangeFn& key_range, std::vector<DataPiece>& pieces);
 
-// Runs `dump` for every piece, largest first, on the connections (the first
+// Runs `dump` for every piece, the largest table's first (a table's pieces
+// in key order), on the connections (the first
 // on this thread, each other one on a thread of its own), until all are done
-// or one fails; a table counts as done in `progress` when its last piece is.
+// or one fails; a table counts as done in `progress` when its last piece is,
+// and `table_done` (when set) is then called with its index, on the thread
+// that dumped that piece: the place to write the table's post chunk right
+// after its data, so that restore builds its indexes while other tables
+// still load.
 Status RunDataPieces(
     std::vector<DataPiece> pieces, const std::vector<db::Connection*>& conns,
     SharedProgress& progress,
-    const std::function<Status(db::Connection&, const DataPiece&)>& dump);
+    const std::function<Status(db::Connection&, const DataPiece&)>& dump,
+    const std::function<Status(size_t table)>& table_done = nullptr);
 
 class DialectDump {
  public:

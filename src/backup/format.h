@@ -34,10 +34,15 @@
 //           except those of a row too large for one statement (MySQL: built
 //           in user variables, chunks starting with `SET @airlock_`), which
 //           run in file order on one connection after every chunk before.
-//   post    indexes, foreign keys, triggers, views, routines, counters: run
-//           after all data. A post chunk that names a table holds only that
-//           table's keys and indexes, so such chunks may run in parallel; one
-//           with an empty table runs alone, after every chunk before it.
+//   post    indexes, foreign keys, triggers, views, routines, counters. A
+//           post chunk that names a table holds only keys and indexes of that
+//           table (never a foreign key: those need other tables' keys); it
+//           comes after every data chunk of its table, possibly before data
+//           chunks of other tables, and may run as soon as its table's data
+//           has, in parallel with other chunks (the writer puts it right
+//           after the table's data, so that restore builds a large table's
+//           indexes while the other tables load). A post chunk with an empty
+//           table runs alone, after every chunk before it.
 //
 // Integrity: each manifest line records a table's total row count and the
 // SHA-256 of its data chunk bodies in file order; the end line records the

@@ -558,19 +558,23 @@ class MysqlDump : public DialectDump {
                                   "SET sql_notes = 0;\n"));
     // Definitions.
     std::string sequences_post;
-    std::vector<std::pair<std::string, std::string>> deferred_keys;
+    // A table's deferred keys (by table index), written right after its
+    // data; foreign keys after every table's keys: one may reference a
+    // UNIQUE key that another table's deferred keys create.
+    std::vector<std::string> deferred_keys(tables.size());
+    std::string deferred_fks;
     AIRLOCK_ASSIGN_OR_RETURN(db::Rows dbn, conn.Query("SELECT DATABASE()"));
     const std::string qdb = Quote(dbn.rows.at(0).at(0).AsText()) + ".";
     // Sequences first: a column DEFAULT may call NEXTVAL() on one.
-    std::vector<const Table*> ordered;
-    for (const auto& t : tables) {
-      if (t.sequence) ordered.push_back(&t);
+    std::vector<size_t> ordered;
+    for (size_t i = 0; i < tables.size(); ++i) {
+      if (tables[i].sequence) ordered.push_back(i);
     }
-    for (const auto& t : tables) {
-      if (!t.sequence) ordered.push_back(&t);
+    for (size_t i = 0; i < tables.size(); ++i) {
+      if (!tables[i].sequence) ordered.push_back(i);
     }
-    for (const Table* tp : ordered) {
-      const Table& t = *tp;
+    for (size_t ti : ordered) {
+      const Table& t = tables[ti];
       w.DeclareTable(t.name);
       std::string sql;
       if (t.sequence) {
@@ -596,12 +600,15 @@ class MysqlDump : public DialectDump {
              (at = create.find("(" + qdb, at)) != std::string::npos;) {
           create.erase(at + 1, qdb.size());
         }
-        std::string deferred;
-        create = DeferKeys(create, t, deferred);
-        if (!deferred.empty()) {
-          deferred_keys.emplace_back(
-              t.name,
-              fmt::format("ALTER TABLE {} {};\n", Quote(t.name), deferred));
+        std::string keys, fks;
+        create = DeferKeys(create, t, keys, fks);
+        if (!keys.empty()) {
+          deferred_keys[ti] =
+              fmt::format("ALTER TABLE {} {};\n", Quote(t.name), keys);
+        }
+        if (!fks.empty()) {
+          deferred_fks +=
+              fmt::format("ALTER TABLE {} {};\n", Quote(t.name), fks);
         }
         sql = fmt::format("DROP TABLE IF EXISTS {};\n{};\n", Quote(t.name),
                           create);
@@ -613,13 +620,15 @@ class MysqlDump : public DialectDump {
     // large tables), largest first, shared by the workers.
     std::vector<DataPiece> pieces;
     size_t data_tables = 0;
+    int64_t total_bytes = 0;
+    for (const auto& t : tables) total_bytes += t.data_bytes;
     for (size_t i = 0; i < tables.size(); ++i) {
       const Table& t = tables[i];
       if (t.sequence) continue;
       ++data_tables;
       std::string key = t.int_key.empty() ? "" : Quote(t.int_key);
       AIRLOCK_RETURN_IF_ERROR(SplitTable(
-          i, t.data_bytes, key, conns.size(),
+          i, t.data_bytes, total_bytes, key, conns.size(),
           [&]() -> Result<
                     std::pair<std::optional<int64_t>, std::optional<int64_t>>> {
             AIRLOCK_ASSIGN_OR_RETURN(
@@ -631,21 +640,28 @@ class MysqlDump : public DialectDump {
           },
           pieces));
     }
-    Status first_error =
-        RunDataPieces(std::move(pieces), conns, progress,
-                      [&](db::Connection& c, const DataPiece& p) {
-                        return DumpPiece(c, w, tables[p.table], p, progress);
-                      });
+    // Secondary keys, one post chunk per table, right after the table's
+    // data: restore builds them while other tables still load.
+    auto keys_chunk = [&](size_t i) -> Status {
+      std::string sql = std::move(deferred_keys[i]);
+      deferred_keys[i].clear();
+      if (sql.empty()) return Status::Ok();
+      return w.Add(ChunkKind::kPost, tables[i].name, 0, sql);
+    };
+    Status first_error = RunDataPieces(
+        std::move(pieces), conns, progress,
+        [&](db::Connection& c, const DataPiece& p) {
+          return DumpPiece(c, w, tables[p.table], p, progress);
+        },
+        keys_chunk);
     AIRLOCK_RETURN_IF_ERROR(first_error);
     progress.tables_done += tables.size() - data_tables;
-
-    // Routines, views, triggers.
-    // Secondary keys and foreign keys, one chunk per table: restore builds
-    // them after the data, tables in parallel.
-    for (const auto& [table, sql] : deferred_keys) {
-      AIRLOCK_RETURN_IF_ERROR(w.Add(ChunkKind::kPost, table, 0, sql));
+    for (size_t i = 0; i < tables.size(); ++i) {  // tables without data
+      AIRLOCK_RETURN_IF_ERROR(keys_chunk(i));
     }
-    std::string post = sequences_post;
+
+    // Foreign keys, counters, routines, views, events, triggers.
+    std::string post = deferred_fks + sequences_post;
     if (o.tables.empty()) {
       AIRLOCK_RETURN_IF_ERROR(Routines(conn, post));
       AIRLOCK_RETURN_IF_ERROR(Views(conn, post));
@@ -783,13 +799,14 @@ class MysqlDump : public DialectDump {
   }
 
   // Moves the secondary keys and foreign keys of an InnoDB table out of its
-  // CREATE TABLE into `deferred` (`ADD KEY ..., ADD CONSTRAINT ...`): InnoDB
+  // CREATE TABLE into `keys` (`ADD KEY ..., ADD UNIQUE KEY ...`) and `fks`
+  // (`ADD CONSTRAINT ... FOREIGN KEY ...`): InnoDB
   // builds an index much faster from sorted complete data, and with
   // FOREIGN_KEY_CHECKS=0 a foreign key is added without a scan. Kept inline:
   // FULLTEXT/SPATIAL keys (adding them rebuilds the table) and keys starting
   // with the AUTO_INCREMENT column (the table needs one).
   static std::string DeferKeys(const std::string& create, const Table& t,
-                               std::string& deferred) {
+                               std::string& keys, std::string& fks) {
     std::vector<std::string> lines;
     size_t pos = 0;
     while (pos <= create.size()) {
@@ -822,13 +839,13 @@ class MysqlDump : public DialectDump {
         }
       }
       if (key || fk) {
-        deferred +=
-            (deferred.empty() ? "ADD " : ",\n  ADD ") + std::string(body);
+        std::string& to = key ? keys : fks;
+        to += (to.empty() ? "ADD " : ",\n  ADD ") + std::string(body);
       } else {
         kept.push_back(line);
       }
     }
-    if (deferred.empty()) return create;
+    if (keys.empty() && fks.empty()) return create;
     std::string out = lines.front() + "\n";
     for (size_t i = 0; i < kept.size(); ++i) {
       out += kept[i] + (i + 1 < kept.size() ? ",\n" : "\n");

@@ -253,7 +253,11 @@ class PostgresDump : public DialectDump {
     prologue += "SET check_function_bodies = false;\n";
     std::string schema_sql;
     // Keys and indexes per table (restore builds them in parallel).
-    std::map<std::string, std::string> post_table;  // table name -> SQL
+    // Table name -> its post chunks: one statement each (an index build),
+    // so that restore builds a table's indexes in parallel.
+    std::map<std::string, std::vector<std::string>> post_table;
+    // Primary keys and unique constraints made from those indexes.
+    std::string post_attach;
     std::string post_fks, post_views, post_functions, post_triggers,
         post_sequences;
 
@@ -409,7 +413,9 @@ class PostgresDump : public DialectDump {
     AIRLOCK_ASSIGN_OR_RETURN(
         db::Rows cons,
         conn.Query("SELECT co.conrelid::text, co.conname, co.contype, "
-                   "pg_get_constraintdef(co.oid) FROM pg_constraint co JOIN "
+                   "pg_get_constraintdef(co.oid), CASE WHEN co.conindid <> 0 "
+                   "THEN pg_get_indexdef(co.conindid) END, co.condeferrable, "
+                   "co.condeferred FROM pg_constraint co JOIN "
                    "pg_namespace n ON n.oid = co.connamespace WHERE n.nspname "
                    "= $1 AND co.conrelid <> 0 AND co.contype IN ('c', 'p', "
                    "'u', 'x', 'f') AND co.conislocal AND co.conparentid = 0 "
@@ -473,8 +479,22 @@ class PostgresDump : public DialectDump {
       } else if (parted) {
         post_partitioned += alter;
         constraint_indexes.insert(row[1].AsText());
+      } else if ((type == "p" || type == "u") && !row[4].is_null() &&
+                 it->second->parent.empty()) {
+        // Built as a plain unique index (which, unlike ADD CONSTRAINT, does
+        // not lock out the table's other index builds), then made the
+        // constraint once every index is in.
+        post_table[it->second->name].push_back(
+            Unqualify(row[4].AsText(), qschema, " ON ") + ";\n");
+        post_attach += fmt::format(
+            "ALTER TABLE ONLY {} ADD CONSTRAINT {} {} USING INDEX {}{}{};\n",
+            Quote(it->second->name), Quote(row[1].AsText()),
+            type == "p" ? "PRIMARY KEY" : "UNIQUE", Quote(row[1].AsText()),
+            row[5].AsText() == "true" ? " DEFERRABLE" : "",
+            row[6].AsText() == "true" ? " INITIALLY DEFERRED" : "");
+        constraint_indexes.insert(row[1].AsText());
       } else {
-        post_table[it->second->name] += alter;
+        post_table[it->second->name].push_back(alter);
         constraint_indexes.insert(row[1].AsText());
       }
     }
@@ -536,7 +556,7 @@ class PostgresDump : public DialectDump {
         if (only != std::string::npos) def.erase(only + 3, 5);
         post_partitioned += def + ";\n";
       } else {
-        post_table[it->second->name] += def + ";\n";
+        post_table[it->second->name].push_back(def + ";\n");
       }
     }
 
@@ -604,7 +624,8 @@ class PostgresDump : public DialectDump {
     int64_t total_bytes = 0;
     for (const auto& t : tables) total_bytes += t.bytes;
     int useful = static_cast<int>(std::max<int64_t>(
-        static_cast<int64_t>(tables.size()), total_bytes / PieceBytes()));
+        static_cast<int64_t>(tables.size()),
+        total_bytes / PieceBytes(total_bytes, std::max(o.jobs, 1))));
     int jobs = std::max(1, std::min({o.jobs, useful, 64}));
     std::vector<std::unique_ptr<db::Connection>> extra;
     if (jobs > 1 && o.connect) {
@@ -628,7 +649,7 @@ class PostgresDump : public DialectDump {
         continue;
       }
       AIRLOCK_RETURN_IF_ERROR(SplitTable(
-          i, t.bytes, t.int_key, conns.size(),
+          i, t.bytes, total_bytes, t.int_key, conns.size(),
           [&]() -> Result<
                     std::pair<std::optional<int64_t>, std::optional<int64_t>>> {
             AIRLOCK_ASSIGN_OR_RETURN(
@@ -641,18 +662,32 @@ class PostgresDump : public DialectDump {
           },
           pieces));
     }
-    Status first_error =
-        RunDataPieces(std::move(pieces), conns, progress,
-                      [&](db::Connection& c, const DataPiece& p) {
-                        return DumpPiece(c, w, tables[p.table], p, progress);
-                      });
+    // A table's keys and indexes, one post chunk right after its data:
+    // restore builds them while other tables still load. (Foreign keys are
+    // in the last post chunk: they need the keys of other tables.)
+    auto table_post = [&](const std::string& name) -> Status {
+      auto it = post_table.find(name);
+      if (it == post_table.end()) return Status::Ok();
+      std::vector<std::string> chunks = std::move(it->second);
+      it->second.clear();
+      for (const auto& sql : chunks) {
+        AIRLOCK_RETURN_IF_ERROR(w.Add(ChunkKind::kPost, name, 0, sql));
+      }
+      return Status::Ok();
+    };
+    Status first_error = RunDataPieces(
+        std::move(pieces), conns, progress,
+        [&](db::Connection& c, const DataPiece& p) {
+          return DumpPiece(c, w, tables[p.table], p, progress);
+        },
+        [&](size_t i) { return table_post(tables[i].name); });
     for (auto& c : extra) c->Rollback();
     AIRLOCK_RETURN_IF_ERROR(first_error);
 
-    for (const auto& [table, sql] : post_table) {
-      AIRLOCK_RETURN_IF_ERROR(w.Add(ChunkKind::kPost, table, 0, sql));
+    for (const auto& entry : post_table) {  // tables without data
+      AIRLOCK_RETURN_IF_ERROR(table_post(entry.first));
     }
-    std::string post = post_partitioned + post_fks + post_views +
+    std::string post = post_attach + post_partitioned + post_fks + post_views +
                        post_functions + post_triggers + post_sequences;
     if (!post.empty()) {
       AIRLOCK_RETURN_IF_ERROR(w.Add(ChunkKind::kPost, "", 0, post));

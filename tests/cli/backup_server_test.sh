@@ -64,6 +64,15 @@ CREATE TABLE parent (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR
 CREATE TABLE child (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, parent_id BIGINT NOT NULL, note TEXT,
   CONSTRAINT child_parent FOREIGN KEY (parent_id) REFERENCES parent (id) ON DELETE CASCADE) ENGINE=InnoDB;
 CREATE TABLE audit (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, what VARCHAR(100)) ENGINE=InnoDB;
+-- A foreign key to a UNIQUE key (not the primary key) of a table that sorts
+-- after it: the referenced key must exist before the foreign key is added.
+CREATE TABLE account (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, email VARCHAR(100) NOT NULL,
+  UNIQUE KEY account_email (email)) ENGINE=InnoDB;
+CREATE TABLE a_login (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, email VARCHAR(100) NOT NULL,
+  KEY a_login_at (id, email),
+  CONSTRAINT a_login_email FOREIGN KEY (email) REFERENCES account (email)) ENGINE=InnoDB;
+INSERT INTO account (email) SELECT CONCAT('u', seq, '@example.com') FROM seq_1_to_50;
+INSERT INTO a_login (email) SELECT CONCAT('u', 1 + seq % 50, '@example.com') FROM seq_1_to_200;
 INSERT INTO parent (name) SELECT CONCAT('p', seq) FROM seq_1_to_500;
 INSERT INTO child (parent_id, note) SELECT 1 + seq % 500, REPEAT('n', seq % 300) FROM seq_1_to_3000;
 DELETE FROM parent WHERE id > 490;
@@ -150,6 +159,14 @@ DELETE FROM parent WHERE id > 490;
 INSERT INTO self_ref VALUES (1, NULL), (2, 1), (3, 2);
 CREATE TABLE empty_one (id INT PRIMARY KEY);
 CREATE VIEW v_parent AS SELECT id, name FROM parent WHERE id < 10;
+-- Keys restore builds as unique indexes and then attaches: INCLUDE, NULLS
+-- NOT DISTINCT, deferrable ones, and a foreign key to a UNIQUE key.
+CREATE TABLE uniq_kinds (a INT NOT NULL, b INT, c TEXT, PRIMARY KEY (a) INCLUDE (c),
+  UNIQUE NULLS NOT DISTINCT (b), CONSTRAINT uk_def UNIQUE (c) DEFERRABLE INITIALLY DEFERRED,
+  CONSTRAINT uk_imm UNIQUE (b, c) DEFERRABLE);
+INSERT INTO uniq_kinds SELECT g, CASE WHEN g = 1 THEN NULL ELSE g END, 'c' || g FROM generate_series(1, 300) g;
+CREATE TABLE a_ref (id INT PRIMARY KEY, pname TEXT REFERENCES parent (name));
+INSERT INTO a_ref SELECT g, 'p' || g FROM generate_series(1, 50) g;
 " >/dev/null
   snapshot() {
     local db=$1 out=$2 t sql=''
