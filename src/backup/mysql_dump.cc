@@ -199,18 +199,7 @@ std::string StripDefiner(std::string sql) {
   size_t i = at + 8;
   auto skip_ident = [&] {
     if (i < sql.size() && sql[i] == '`') {
-      ++i;
-      while (i < sql.size()) {
-        if (sql[i] == '`') {
-          if (i + 1 < sql.size() && sql[i + 1] == '`') {
-            i += 2;
-            continue;
-          }
-          ++i;
-          break;
-        }
-        ++i;
-      }
+      i = std::min(BacktickIdentEnd(sql, i), sql.size());
     } else if (i < sql.size() && sql[i] == '\'') {
       ++i;
       while (i < sql.size() && sql[i] != '\'') ++i;

@@ -29,21 +29,11 @@ class Parser {
   char Peek() const { return i_ < s_.size() ? s_[i_] : '\0'; }
   // A backtick-quoted identifier, returned as written (quotes included).
   bool Ident(std::string_view& out) {
-    size_t start = i_;
-    if (!Eat("`")) return false;
-    while (i_ < s_.size()) {
-      if (s_[i_] == '`') {
-        if (i_ + 1 < s_.size() && s_[i_ + 1] == '`') {
-          i_ += 2;
-          continue;
-        }
-        ++i_;
-        out = s_.substr(start, i_ - start);
-        return true;
-      }
-      ++i_;
-    }
-    return false;
+    size_t end = BacktickIdentEnd(s_, i_);
+    if (end == std::string_view::npos) return false;
+    out = s_.substr(i_, end - i_);
+    i_ = end;
+    return true;
   }
   // One value, appended to `out` in LOAD DATA's escaping.
   bool Value(std::string& out, ColumnForm& form) {
@@ -165,6 +155,19 @@ class Parser {
 };
 
 }  // namespace
+
+size_t BacktickIdentEnd(std::string_view s, size_t at) {
+  if (at >= s.size() || s[at] != '`') return std::string_view::npos;
+  for (size_t i = at + 1; i < s.size(); ++i) {
+    if (s[i] != '`') continue;
+    if (i + 1 < s.size() && s[i + 1] == '`') {
+      ++i;
+      continue;
+    }
+    return i + 1;
+  }
+  return std::string_view::npos;
+}
 
 bool InsertToLoadData(std::string_view insert, LoadData& out,
                       const std::vector<std::string>& assigned) {

@@ -28,6 +28,11 @@ struct LoadData {
 bool InsertToLoadData(std::string_view insert, LoadData& out,
                       const std::vector<std::string>& assigned = {});
 
+// Where the backtick-quoted identifier starting at s[at] ends (just past its
+// closing backtick; a doubled backtick is part of the name); npos when s[at]
+// is not a backtick or the identifier is not closed.
+size_t BacktickIdentEnd(std::string_view s, size_t at);
+
 // The backtick-quoted names of the columns of a `CREATE TABLE` (as SHOW
 // CREATE TABLE prints it) whose definition line says AUTO_INCREMENT.
 std::vector<std::string> AutoIncrementColumns(std::string_view create);
