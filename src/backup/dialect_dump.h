@@ -34,16 +34,16 @@ inline constexpr size_t kChunkTarget = 1 << 20;
 
 // Tables larger than two pieces with an integer primary key are read in key
 // ranges of about this size by parallel workers: small enough that the
-// workers share the largest table (about four pieces per worker of the
-// whole), 8 to 64 MB. Test hook: AIRLOCK_TEST_PIECE_BYTES makes pieces small
+// workers share the largest table and finish it together, early (about
+// eight pieces per worker of the whole), 4 to 64 MB. Test hook: AIRLOCK_TEST_PIECE_BYTES makes pieces small
 // enough for small tables.
 inline int64_t PieceBytes(int64_t total_bytes, size_t workers) {
   const char* e = std::getenv("AIRLOCK_TEST_PIECE_BYTES");
   int64_t v = e ? std::atoll(e) : 0;
   if (v > 0) return v;
   int64_t even =
-      total_bytes / static_cast<int64_t>(4 * std::max<size_t>(workers, 1));
-  return std::clamp(even, int64_t{8} << 20, int64_t{64} << 20);
+      total_bytes / static_cast<int64_t>(8 * std::max<size_t>(workers, 1));
+  return std::clamp(even, int64_t{4} << 20, int64_t{64} << 20);
 }
 
 // A unit of work of the parallel data dump: a whole table, or a key range
