@@ -124,10 +124,12 @@ std::string RenderSealPayload(const SealContents& s) {
   out += fmt::format("{}rows={} raw_bytes={} max_data_chunk={} table={}\n",
                      kInfoMagic, s.rows, s.raw_bytes, s.max_data_chunk,
                      QuoteName(s.max_data_chunk_table));
-  uint64_t size = out.size() + kEndLineBytes;
-  out +=
-      fmt::format("{}{:010}{}{}\n", kEndMagic, size, kEndSha, Sha256Hex(out));
-  return out;
+  return CompleteSealPayload(out);
+}
+
+std::string CompleteSealPayload(std::string_view body) {
+  return fmt::format("{}{}{:010}{}{}\n", body, kEndMagic,
+                     body.size() + kEndLineBytes, kEndSha, Sha256Hex(body));
 }
 
 Result<SealContents> ParseSealPayload(std::string_view payload) {

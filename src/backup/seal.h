@@ -48,6 +48,8 @@ inline constexpr uint64_t kMaxSealPayload = uint64_t{64} << 20;
 inline constexpr size_t kSealTailBytes = 128;
 
 std::string RenderSealPayload(const SealContents& seal);
+// `body` (the payload's lines before the last) with its last line.
+std::string CompleteSealPayload(std::string_view body);
 // The error says what is wrong (no file name).
 Result<SealContents> ParseSealPayload(std::string_view payload);
 
