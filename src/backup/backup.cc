@@ -349,7 +349,7 @@ Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
                             const RestoreOptions& options) {
   auto start = Clock::now();
   // Everything is checked before anything is touched.
-  AIRLOCK_ASSIGN_OR_RETURN(VerifyReport report, VerifyBackup(path));
+  AIRLOCK_ASSIGN_OR_RETURN(VerifyReport report, QuickVerify(path));
   std::string target = db::DialectName(conn.dialect());
   if (report.header.dialect != target) {
     return Status::Error(fmt::format(msg::kWrongDialect, path,

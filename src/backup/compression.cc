@@ -102,12 +102,15 @@ class RawFile {
       }
       pos_ = 0;
       len_ = static_cast<size_t>(n);
+      read_ += len_;
       return n > 0;
     }
   }
   const char* data() const { return buf_.data() + pos_; }
   size_t size() const { return len_ - pos_; }
   void Consume(size_t n) { pos_ += n; }
+  // File bytes consumed so far.
+  uint64_t consumed() const { return read_ - (len_ - pos_); }
   const std::string& path() const { return path_; }
 
  private:
@@ -115,6 +118,7 @@ class RawFile {
   std::string path_;
   std::vector<char> buf_;
   size_t pos_ = 0, len_ = 0;
+  uint64_t read_ = 0;
 };
 
 class PlainReader : public DecompressingReader {
@@ -129,6 +133,7 @@ class PlainReader : public DecompressingReader {
     return k;
   }
   Compression compression() const override { return Compression::kNone; }
+  uint64_t data_end() const override { return f_->consumed(); }
 
  private:
   std::unique_ptr<RawFile> f_;
@@ -150,6 +155,7 @@ class ZstdReader : public DecompressingReader {
         return size_t{0};
       }
       ZSTD_inBuffer in{f_->data(), f_->size(), 0};
+      size_t before = out.pos;
       size_t rc = ZSTD_decompressStream(dctx_, &out, &in);
       f_->Consume(in.pos);
       if (ZSTD_isError(rc)) {
@@ -157,15 +163,24 @@ class ZstdReader : public DecompressingReader {
                                          ZSTD_getErrorName(rc)));
       }
       in_frame_ = rc != 0;
+      // ZSTD_decompressStream returns at the end of each frame.
+      frame_output_ += out.pos - before;
+      if (!in_frame_) {
+        if (frame_output_ > 0) data_end_ = f_->consumed();
+        frame_output_ = 0;
+      }
     }
     return out.pos;
   }
   Compression compression() const override { return Compression::kZstd; }
+  uint64_t data_end() const override { return data_end_; }
 
  private:
   std::unique_ptr<RawFile> f_;
   ZSTD_DCtx* dctx_;
   bool in_frame_ = false;
+  uint64_t frame_output_ = 0;
+  uint64_t data_end_ = 0;
 };
 
 class GzipReader : public DecompressingReader {
@@ -196,6 +211,7 @@ class GzipReader : public DecompressingReader {
       f_->Consume(f_->size() - zs_.avail_in);
       if (rc == Z_STREAM_END) {
         in_member_ = false;
+        if (zs_.total_out > 0) data_end_ = f_->consumed();
       } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
         return Status::Error(fmt::format(msg::kCorruptCompressed, f_->path(),
                                          zs_.msg ? zs_.msg : "zlib error"));
@@ -204,11 +220,13 @@ class GzipReader : public DecompressingReader {
     return n - zs_.avail_out;
   }
   Compression compression() const override { return Compression::kGzip; }
+  uint64_t data_end() const override { return data_end_; }
 
  private:
   std::unique_ptr<RawFile> f_;
   z_stream zs_;
   bool in_member_ = false;
+  uint64_t data_end_ = 0;
 };
 
 }  // namespace
@@ -226,6 +244,16 @@ std::unique_ptr<FrameCompressor> FrameCompressor::Create(Compression c,
   return nullptr;
 }
 
+Compression DetectCompression(std::string_view first_bytes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(first_bytes.data());
+  size_t n = first_bytes.size();
+  if (n >= 4 && p[0] == 0x28 && p[1] == 0xB5 && p[2] == 0x2F && p[3] == 0xFD) {
+    return Compression::kZstd;
+  }
+  if (n >= 2 && p[0] == 0x1F && p[1] == 0x8B) return Compression::kGzip;
+  return Compression::kNone;
+}
+
 Result<std::unique_ptr<DecompressingReader>> DecompressingReader::Open(
     const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -235,15 +263,16 @@ Result<std::unique_ptr<DecompressingReader>> DecompressingReader::Open(
   }
   auto f = std::make_unique<RawFile>(fd, path);
   AIRLOCK_ASSIGN_OR_RETURN(bool more, f->Fill());
-  const unsigned char* p = reinterpret_cast<const unsigned char*>(f->data());
-  size_t n = more ? f->size() : 0;
-  if (n >= 4 && p[0] == 0x28 && p[1] == 0xB5 && p[2] == 0x2F && p[3] == 0xFD) {
-    return std::unique_ptr<DecompressingReader>(
-        std::make_unique<ZstdReader>(std::move(f)));
-  }
-  if (n >= 2 && p[0] == 0x1F && p[1] == 0x8B) {
-    return std::unique_ptr<DecompressingReader>(
-        std::make_unique<GzipReader>(std::move(f)));
+  switch (
+      DetectCompression(std::string_view(f->data(), more ? f->size() : 0))) {
+    case Compression::kZstd:
+      return std::unique_ptr<DecompressingReader>(
+          std::make_unique<ZstdReader>(std::move(f)));
+    case Compression::kGzip:
+      return std::unique_ptr<DecompressingReader>(
+          std::make_unique<GzipReader>(std::move(f)));
+    case Compression::kNone:
+      break;
   }
   return std::unique_ptr<DecompressingReader>(
       std::make_unique<PlainReader>(std::move(f)));

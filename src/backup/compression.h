@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,6 +27,9 @@ class FrameCompressor {
   static std::unique_ptr<FrameCompressor> Create(Compression c, int level);
 };
 
+// The compression of a file from its first bytes (kNone when unknown).
+Compression DetectCompression(std::string_view first_bytes);
+
 // Reads a backup file and yields its uncompressed bytes.
 class DecompressingReader {
  public:
@@ -34,6 +38,9 @@ class DecompressingReader {
   // or ends inside a frame (names the file).
   virtual Result<size_t> Read(char* buf, size_t n) = 0;
   virtual Compression compression() const = 0;
+  // The file offset just after the last frame that held data (for a plain
+  // file, the bytes read so far): what follows is a seal (seal.h) or nothing.
+  virtual uint64_t data_end() const = 0;
   // Opens `path`; the compression is detected from its first bytes.
   static Result<std::unique_ptr<DecompressingReader>> Open(
       const std::string& path);

@@ -50,6 +50,19 @@
 // SHA-256. A file without a valid end line is incomplete. The file is written
 // under a temporary name (mode 0600), fsynced and renamed only when the end
 // line is on disk, so a crash never leaves a file that looks complete.
+//
+// Seal (zstd and gzip files, see seal.h): after the frame holding the end
+// line, the writer appends a seal that no decompressor outputs: a zstd
+// skippable frame (magic 0x184D2A5E), or an empty gzip member whose header
+// comment (FCOMMENT) holds it. It records the SHA-256 of every file byte
+// before it and the file's header, manifest and counts, so restore checks a
+// sealed file by hashing its compressed bytes instead of decompressing it
+// first; verify-backup still reads everything and also checks the seal. The
+// seal is a compatible addition (version stays 1): a file without one (older
+// backups, compress=none) is checked in full, and readers before the seal
+// existed decode it as a frame without output and accept the file. Any byte
+// after the end frame that is not exactly a valid seal makes the file
+// corrupt.
 #pragma once
 
 #include <cstdint>

@@ -56,6 +56,12 @@ inline constexpr const char* kFileChecksumMismatch =
     "the file does not match its checksum";
 inline constexpr const char* kTrailingData =
     "there is data after the end marker";
+inline constexpr const char* kSealDamaged =
+    "its seal (the checksum record at the end of the file) is damaged";
+inline constexpr const char* kSealChecksumMismatch =
+    "the file does not match the checksum in its seal";
+inline constexpr const char* kSealMismatch =
+    "its seal does not match its contents";
 
 // Backup and restore.
 inline constexpr const char* kNoSuchTables =

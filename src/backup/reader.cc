@@ -1,12 +1,17 @@
 #include "backup/reader.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <set>
 
 #include "backup/messages.h"
+#include "backup/seal.h"
 
 namespace airlock::backup {
 namespace {
@@ -202,8 +207,10 @@ Result<bool> BackupReader::Next(Chunk& out, bool skip_body) {
   }
 }
 
-Result<VerifyReport> VerifyBackup(const std::string& path) {
-  // The temporary file of a backup that did not finish (or is running).
+namespace {
+
+// The temporary file of a backup that did not finish (or is running).
+Status CheckNotPartial(const std::string& path) {
   if (auto pid = PartialFilePid(path)) {
     return Status::Error(fmt::format(
         msg::kPartialFile, path,
@@ -211,13 +218,179 @@ Result<VerifyReport> VerifyBackup(const std::string& path) {
                                                     : msg::kPartialInterrupted),
                     *pid)));
   }
+  return Status::Ok();
+}
+
+Status CorruptFile(const std::string& path, std::string_view what) {
+  return Status::Error(fmt::format(msg::kCorrupt, path, what));
+}
+
+class File {
+ public:
+  ~File() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Status Open(const std::string& path) {
+    path_ = path;
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    struct stat sb;
+    if (fd_ < 0 || ::fstat(fd_, &sb) != 0) {
+      return Status::Error(
+          fmt::format(msg::kOpenFailed, path, std::strerror(errno)));
+    }
+    size_ = static_cast<uint64_t>(sb.st_size);
+    return Status::Ok();
+  }
+  uint64_t size() const { return size_; }
+  // Exactly `n` bytes at `offset`, or fewer at the end of the file.
+  Result<std::string> ReadAt(uint64_t offset, size_t n) {
+    std::string out(n, '\0');
+    size_t got = 0;
+    while (got < n) {
+      ssize_t k = ::pread(fd_, out.data() + got, n - got,
+                          static_cast<off_t>(offset + got));
+      if (k < 0 && errno == EINTR) continue;
+      if (k < 0) {
+        return Status::Error(
+            fmt::format(msg::kReadFailed, path_, std::strerror(errno)));
+      }
+      if (k == 0) break;
+      got += static_cast<size_t>(k);
+    }
+    out.resize(got);
+    return out;
+  }
+  // SHA-256 of the first `n` bytes.
+  Result<std::string> HashPrefix(uint64_t n) {
+    Sha256 sha;
+    std::string buf(static_cast<size_t>(std::min<uint64_t>(kBuffer, n)), '\0');
+    uint64_t offset = 0;
+    while (offset < n) {
+      size_t want =
+          static_cast<size_t>(std::min<uint64_t>(kBuffer, n - offset));
+      ssize_t k = ::pread(fd_, buf.data(), want, static_cast<off_t>(offset));
+      if (k < 0 && errno == EINTR) continue;
+      if (k < 0) {
+        return Status::Error(
+            fmt::format(msg::kReadFailed, path_, std::strerror(errno)));
+      }
+      if (k == 0) return CorruptFile(path_, msg::kSealChecksumMismatch);
+      sha.Update(std::string_view(buf.data(), static_cast<size_t>(k)));
+      offset += static_cast<uint64_t>(k);
+    }
+    return sha.HexDigest();
+  }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  uint64_t size_ = 0;
+};
+
+// Checks the seal frame at [start, end of file): its framing, its own
+// checksum, and the SHA-256 of every byte before it.
+Result<SealContents> CheckSeal(File& file, const std::string& path,
+                               Compression c, uint64_t start) {
+  if (start > file.size() ||
+      file.size() - start > kMaxSealPayload + kSealTailBytes) {
+    return CorruptFile(path, msg::kSealDamaged);
+  }
+  AIRLOCK_ASSIGN_OR_RETURN(
+      std::string frame,
+      file.ReadAt(start, static_cast<size_t>(file.size() - start)));
+  auto payload = UnframeSeal(c, frame);
+  if (!payload.ok()) return CorruptFile(path, payload.status().message());
+  auto seal = ParseSealPayload(*payload);
+  if (!seal.ok()) return CorruptFile(path, seal.status().message());
+  if (seal->prefix_bytes != start) {
+    return CorruptFile(path, msg::kSealChecksumMismatch);
+  }
+  AIRLOCK_ASSIGN_OR_RETURN(std::string sha, file.HashPrefix(start));
+  if (sha != seal->prefix_sha256) {
+    return CorruptFile(path, msg::kSealChecksumMismatch);
+  }
+  return std::move(*seal);
+}
+
+VerifyReport ReportFromSeal(SealContents& s, Compression c,
+                            uint64_t file_bytes) {
+  VerifyReport r;
+  r.header = std::move(s.header);
+  r.compression = c;
+  r.tables = std::move(s.tables);
+  r.chunks = s.end.chunks;
+  r.raw_bytes = s.raw_bytes;
+  r.file_bytes = file_bytes;
+  r.rows = s.rows;
+  r.max_data_chunk = s.max_data_chunk;
+  r.max_data_chunk_table = std::move(s.max_data_chunk_table);
+  return r;
+}
+
+bool SameReport(const VerifyReport& a, const VerifyReport& b) {
+  if (a.header.Render() != b.header.Render() || a.chunks != b.chunks ||
+      a.raw_bytes != b.raw_bytes || a.rows != b.rows ||
+      a.max_data_chunk != b.max_data_chunk ||
+      a.max_data_chunk_table != b.max_data_chunk_table ||
+      a.tables.size() != b.tables.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < a.tables.size(); ++i) {
+    const TableSummary& x = a.tables[i];
+    const TableSummary& y = b.tables[i];
+    if (x.table != y.table || x.rows != y.rows || x.bytes != y.bytes ||
+        x.sha256 != y.sha256 || x.max_value != y.max_value) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Result<VerifyReport> VerifyBackup(const std::string& path) {
+  AIRLOCK_RETURN_IF_ERROR(CheckNotPartial(path));
   AIRLOCK_ASSIGN_OR_RETURN(auto reader, BackupReader::Open(path));
   Chunk chunk;
   while (true) {
     AIRLOCK_ASSIGN_OR_RETURN(bool more, reader->Next(chunk, true));
     if (!more) break;
   }
-  return reader->report();
+  VerifyReport report = reader->report();
+  if (report.compression == Compression::kNone) return report;
+  // Whatever follows the data frames must be a valid seal that agrees.
+  File file;
+  AIRLOCK_RETURN_IF_ERROR(file.Open(path));
+  uint64_t data_end = reader->data_end();
+  if (data_end == file.size()) return report;
+  AIRLOCK_ASSIGN_OR_RETURN(SealContents seal,
+                           CheckSeal(file, path, report.compression, data_end));
+  if (!SameReport(ReportFromSeal(seal, report.compression, file.size()),
+                  report)) {
+    return CorruptFile(path, msg::kSealMismatch);
+  }
+  return report;
+}
+
+Result<VerifyReport> QuickVerify(const std::string& path) {
+  AIRLOCK_RETURN_IF_ERROR(CheckNotPartial(path));
+  File file;
+  AIRLOCK_RETURN_IF_ERROR(file.Open(path));
+  AIRLOCK_ASSIGN_OR_RETURN(std::string first, file.ReadAt(0, 4));
+  Compression c = DetectCompression(first);
+  if (c == Compression::kNone) return VerifyBackup(path);
+  uint64_t tail_bytes = std::min<uint64_t>(file.size(), kSealTailBytes);
+  AIRLOCK_ASSIGN_OR_RETURN(
+      std::string tail,
+      file.ReadAt(file.size() - tail_bytes, static_cast<size_t>(tail_bytes)));
+  auto frame_size = SealFrameSize(c, tail);
+  if (!frame_size.ok()) return CorruptFile(path, frame_size.status().message());
+  // No seal: an older backup, or one whose seal was cut off exactly.
+  if (!*frame_size) return VerifyBackup(path);
+  if (**frame_size > file.size()) return CorruptFile(path, msg::kSealDamaged);
+  AIRLOCK_ASSIGN_OR_RETURN(
+      SealContents seal, CheckSeal(file, path, c, file.size() - **frame_size));
+  return ReportFromSeal(seal, c, file.size());
 }
 
 }  // namespace airlock::backup

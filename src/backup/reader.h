@@ -46,6 +46,9 @@ class BackupReader {
   Result<bool> Next(Chunk& out, bool skip_body = false);
   // Complete after Next() returned false.
   const VerifyReport& report() const { return report_; }
+  // After Next() returned false: the file offset where the data frames end
+  // (a seal, if any, follows).
+  uint64_t data_end() const { return in_->data_end(); }
 
  private:
   struct TableState {
@@ -73,8 +76,16 @@ class BackupReader {
   VerifyReport report_;
 };
 
-// Reads and checks the whole file. The error says what is wrong (truncated,
-// checksum mismatch at which table, ...) and names the file.
+// Reads and checks the whole file, and its seal (seal.h) when it has one.
+// The error says what is wrong (truncated, checksum mismatch at which table,
+// ...) and names the file.
 Result<VerifyReport> VerifyBackup(const std::string& path);
+
+// The check before a restore: for a sealed file, one SHA-256 pass over the
+// file's bytes before the seal, compared with the seal, and the report taken
+// from the seal (no decompression); any damage (a flipped byte anywhere, a
+// truncation, data appended) is refused with the errors of VerifyBackup. A
+// file without a seal (compress=none, older backups) gets VerifyBackup.
+Result<VerifyReport> QuickVerify(const std::string& path);
 
 }  // namespace airlock::backup

@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "backup/messages.h"
+#include "backup/seal.h"
 
 namespace airlock::backup {
 namespace fs = std::filesystem;
@@ -183,6 +184,10 @@ Status BackupWriter::Add(ChunkKind kind, std::string_view table, int64_t rows,
     t.sha.Update(body);
     t.max_value = std::max(t.max_value, max_value);
     rows_ += rows;
+    if (body.size() > max_data_chunk_) {
+      max_data_chunk_ = body.size();
+      max_data_chunk_table_ = std::string(table);
+    }
   }
   ++chunks_;
   return AddRaw(std::move(text), lock);
@@ -255,6 +260,9 @@ Status BackupWriter::WriteAll(std::string_view data) {
       return Status::Error(
           fmt::format(msg::kWriteFailed, options_.path, std::strerror(errno)));
     }
+    if (options_.compression != Compression::kNone) {
+      file_sha_.Update(data.substr(0, static_cast<size_t>(k)));
+    }
     data.remove_prefix(static_cast<size_t>(k));
     file_bytes_ += static_cast<uint64_t>(k);
   }
@@ -292,8 +300,8 @@ Status BackupWriter::Finish() {
     }
     whole_.Update(trailer);
     uint64_t before_end = raw_bytes_ + trailer.size();
-    trailer +=
-        EndEntry{chunks_, before_end, whole_.HexDigest()}.Render() + "\n";
+    end_ = EndEntry{chunks_, before_end, whole_.HexDigest()};
+    trailer += end_.Render() + "\n";
     // The end line is not part of the whole-file hash: add it unhashed.
     raw_bytes_ += trailer.size();
     queue_.push_back(Job{next_seq_++, std::move(trailer)});
@@ -303,6 +311,7 @@ Status BackupWriter::Finish() {
     st = Flush();
   }
   StopThreads();
+  if (st.ok()) st = WriteSeal();
   if (st.ok() && ::fsync(fd_) != 0) {
     st = Status::Error(
         fmt::format(msg::kWriteFailed, options_.path, std::strerror(errno)));
@@ -331,6 +340,28 @@ Status BackupWriter::Finish() {
   }
   finished_ = true;
   return Status::Ok();
+}
+
+Status BackupWriter::WriteSeal() {
+  if (options_.compression == Compression::kNone) return Status::Ok();
+  SealContents seal;
+  seal.prefix_bytes = file_bytes_;
+  seal.prefix_sha256 = file_sha_.HexDigest();
+  seal.header = options_.header;
+  seal.tables = summaries_;
+  seal.end = end_;
+  seal.raw_bytes = raw_bytes_;
+  seal.rows = rows_;
+  seal.max_data_chunk = max_data_chunk_;
+  seal.max_data_chunk_table = max_data_chunk_table_;
+  std::string payload = RenderSealPayload(seal);
+  // Not sealed (restore then reads the whole file first): a manifest too
+  // large, or a NUL that a gzip comment cannot hold.
+  if (payload.size() > kMaxSealPayload ||
+      payload.find('\0') != std::string::npos) {
+    return Status::Ok();
+  }
+  return WriteAll(FrameSeal(options_.compression, payload));
 }
 
 void BackupWriter::Abort() {

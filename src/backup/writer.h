@@ -66,7 +66,8 @@ class BackupWriter {
   void DeclareTable(std::string_view table);
   // Waits until every chunk added so far is written.
   Status Flush();
-  // Writes the manifest and end line, fsyncs and renames to the final path.
+  // Writes the manifest, the end line and the seal (seal.h), fsyncs and
+  // renames to the final path.
   Status Finish();
   // Stops and removes the partial file (also done by the destructor).
   void Abort();
@@ -100,6 +101,7 @@ class BackupWriter {
   Status WriteAll(std::string_view data);
   void Fail(Status st);
   void StopThreads();
+  Status WriteSeal();
   TableState& Table(std::string_view name);
 
   WriterOptions options_;
@@ -123,7 +125,10 @@ class BackupWriter {
   Sha256 whole_;
   uint64_t raw_bytes_ = 0;
   uint64_t chunks_ = 0;
+  EndEntry end_;  // set by Finish()
   int64_t rows_ = 0;
+  uint64_t max_data_chunk_ = 0;
+  std::string max_data_chunk_table_;
   std::vector<std::string> table_order_;
   std::map<std::string, TableState, std::less<>> tables_;
   std::vector<TableSummary> summaries_;
@@ -132,6 +137,7 @@ class BackupWriter {
   std::map<uint64_t, std::string> done_;
   uint64_t write_seq_ = 0;
   std::atomic<uint64_t> file_bytes_{0};
+  Sha256 file_sha_;          // of the bytes written, for the seal
   uint64_t fail_after_ = 0;  // test hook: AIRLOCK_TEST_WRITE_LIMIT
 
   std::vector<std::thread> threads_;
