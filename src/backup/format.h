@@ -37,12 +37,13 @@
 //   post    indexes, foreign keys, triggers, views, routines, counters. A
 //           post chunk that names a table holds only keys and indexes of that
 //           table (never a foreign key: those need other tables' keys); it
-//           comes after every data chunk of its table, possibly before data
-//           chunks of other tables, and may run as soon as its table's data
-//           has, in parallel with other chunks (the writer puts it right
-//           after the table's data, so that restore builds a large table's
-//           indexes while the other tables load). A post chunk with an empty
-//           table runs alone, after every chunk before it.
+//           comes after every data chunk of its table (a reader refuses data
+//           of the table after it), possibly before data chunks of other
+//           tables, and may run as soon as its table's data has, in parallel
+//           with other chunks (the writer puts it right after the table's
+//           data, so that restore builds a large table's indexes while the
+//           other tables load). A post chunk with an empty table runs alone,
+//           after every chunk before it.
 //
 // Integrity: each manifest line records a table's total row count and the
 // SHA-256 of its data chunk bodies in file order; the end line records the

@@ -54,6 +54,8 @@ inline constexpr const char* kEndMismatch =
     "the end marker does not match the file's size or chunk count";
 inline constexpr const char* kFileChecksumMismatch =
     "the file does not match its checksum";
+inline constexpr const char* kDataAfterKeys =
+    "table {} has data after its keys and indexes (byte {})";
 inline constexpr const char* kTrailingData =
     "there is data after the end marker";
 inline constexpr const char* kSealDamaged =

@@ -162,6 +162,13 @@ Result<bool> BackupReader::Next(Chunk& out, bool skip_body) {
     if (out.header.bytes > kMaxChunk) {
       return Corrupt(fmt::format(msg::kBadMarkerAt, line_offset));
     }
+    if (out.header.kind == ChunkKind::kPost && !out.header.table.empty()) {
+      keyed_.insert(out.header.table);
+    } else if (out.header.kind == ChunkKind::kData &&
+               keyed_.count(out.header.table)) {
+      return Corrupt(
+          fmt::format(msg::kDataAfterKeys, out.header.table, line_offset));
+    }
     if (skip_body && out.header.kind != ChunkKind::kData) {
       AIRLOCK_RETURN_IF_ERROR(ReadExact(nullptr, out.header.bytes));
     } else if (out.header.kind == ChunkKind::kData && skip_body) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -72,6 +73,9 @@ class BackupReader {
   uint64_t offset_ = 0;  // uncompressed bytes consumed
   Sha256 whole_;
   std::map<std::string, TableState, std::less<>> tables_;
+  // Tables whose post chunk (keys, indexes) was read: restore may build
+  // them as soon as their data is in, so no data of theirs may follow.
+  std::set<std::string, std::less<>> keyed_;
   bool done_ = false;
   VerifyReport report_;
 };

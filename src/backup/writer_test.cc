@@ -78,6 +78,40 @@ class WriterTest : public ::testing::TestWithParam<Compression> {
   fs::path dir_;
 };
 
+// A table's post chunk (keys, indexes) may come before other tables' data,
+// never before its own: restore builds it as soon as the table's data is in.
+TEST_P(WriterTest, DataAfterItsOwnKeysIsRefused) {
+  for (bool own : {false, true}) {
+    WriterOptions o;
+    o.path = (dir_ / (own ? "own.sql" : "other.sql")).string();
+    o.compression = GetParam();
+    o.header = FileHeader{1, "mysql", "2026-01-01T00:00:00Z", "test",
+                          CompressionName(GetParam())};
+    auto w = BackupWriter::Create(o);
+    ASSERT_TRUE(w.ok()) << w.status().message();
+    ASSERT_TRUE(
+        (*w)->Add(ChunkKind::kData, "a", 1, "INSERT INTO a VALUES (1);\n")
+            .ok());
+    ASSERT_TRUE(
+        (*w)->Add(ChunkKind::kPost, "a", 0, "ALTER TABLE a ADD KEY (x);\n")
+            .ok());
+    std::string table = own ? "a" : "b";
+    ASSERT_TRUE((*w)->Add(ChunkKind::kData, table, 1,
+                          "INSERT INTO " + table + " VALUES (2);\n")
+                    .ok());
+    ASSERT_TRUE((*w)->Finish().ok());
+    auto r = VerifyBackup(o.path);
+    if (own) {
+      ASSERT_FALSE(r.ok());
+      EXPECT_NE(r.status().message().find("table a has data after its keys"),
+                std::string::npos)
+          << r.status().message();
+    } else {
+      EXPECT_TRUE(r.ok()) << r.status().message();
+    }
+  }
+}
+
 // Several producers adding chunks of the same table at once (parallel dump
 // workers): the per-table checksums still follow the file order.
 TEST_P(WriterTest, ConcurrentProducersVerify) {
