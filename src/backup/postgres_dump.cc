@@ -81,6 +81,68 @@ std::string Unqualify(std::string sql, const std::string& qschema,
   return sql;
 }
 
+// `COMMENT ON ...;` for the schema's ($1) objects other than tables and
+// columns, each with the oid of its table (NULL when it belongs to none):
+// indexes, views, sequences, constraints, domains and their constraints,
+// enum and composite types, functions and procedures, triggers.
+constexpr const char* kCommentsQuery = R"sql(
+WITH ns AS (SELECT oid FROM pg_namespace WHERE nspname = $1),
+d AS (SELECT classoid, objoid, description FROM pg_description
+      WHERE objsubid = 0)
+SELECT tbl, stmt FROM (
+  SELECT i.indrelid::text AS tbl, 1 AS o, c.relname::text AS name,
+    format('COMMENT ON INDEX %I IS %L;', c.relname, d.description) AS stmt
+  FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+  JOIN d ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid
+  WHERE c.relnamespace = (SELECT oid FROM ns)
+  UNION ALL
+  SELECT NULL, 2, c.relname::text, format('COMMENT ON %s %I IS %L;',
+    CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
+    ELSE 'SEQUENCE' END, c.relname, d.description)
+  FROM pg_class c
+  JOIN d ON d.classoid = 'pg_class'::regclass AND d.objoid = c.oid
+  WHERE c.relnamespace = (SELECT oid FROM ns) AND c.relkind IN ('v', 'm', 'S')
+  UNION ALL
+  SELECT co.conrelid::text, 3, co.conname::text,
+    format('COMMENT ON CONSTRAINT %I ON %I IS %L;', co.conname, c.relname,
+           d.description)
+  FROM pg_constraint co JOIN pg_class c ON c.oid = co.conrelid
+  JOIN d ON d.classoid = 'pg_constraint'::regclass AND d.objoid = co.oid
+  WHERE c.relnamespace = (SELECT oid FROM ns) AND co.conparentid = 0
+  UNION ALL
+  SELECT NULL, 4, co.conname::text,
+    format('COMMENT ON CONSTRAINT %I ON DOMAIN %I IS %L;', co.conname,
+           t.typname, d.description)
+  FROM pg_constraint co JOIN pg_type t ON t.oid = co.contypid
+  JOIN d ON d.classoid = 'pg_constraint'::regclass AND d.objoid = co.oid
+  WHERE t.typnamespace = (SELECT oid FROM ns)
+  UNION ALL
+  SELECT NULL, 5, t.typname::text, format('COMMENT ON %s %I IS %L;',
+    CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, t.typname,
+    d.description)
+  FROM pg_type t JOIN d ON d.classoid = 'pg_type'::regclass AND d.objoid = t.oid
+  WHERE t.typnamespace = (SELECT oid FROM ns) AND (t.typtype IN ('e', 'd') OR
+    (t.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = t.typrelid)
+     = 'c'))
+  UNION ALL
+  SELECT NULL, 6, p.proname::text, format('COMMENT ON %s %I(%s) IS %L;',
+    CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, p.proname,
+    pg_get_function_identity_arguments(p.oid), d.description)
+  FROM pg_proc p JOIN d ON d.classoid = 'pg_proc'::regclass AND d.objoid = p.oid
+  WHERE p.pronamespace = (SELECT oid FROM ns) AND p.prokind IN ('f', 'p')
+    AND NOT EXISTS (SELECT 1 FROM pg_depend e WHERE e.objid = p.oid
+                    AND e.deptype = 'e')
+  UNION ALL
+  SELECT tg.tgrelid::text, 7, tg.tgname::text,
+    format('COMMENT ON TRIGGER %I ON %I IS %L;', tg.tgname, c.relname,
+           d.description)
+  FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid
+  JOIN d ON d.classoid = 'pg_trigger'::regclass AND d.objoid = tg.oid
+  WHERE c.relnamespace = (SELECT oid FROM ns) AND NOT tg.tgisinternal
+    AND tg.tgparentid = 0
+) x ORDER BY o, name, stmt
+)sql";
+
 struct Table {
   std::string oid;
   std::string name;
@@ -258,6 +320,7 @@ class PostgresDump : public DialectDump {
     std::map<std::string, std::vector<std::string>> post_table;
     // Primary keys and unique constraints made from those indexes.
     std::string post_attach;
+    std::string post_comments;
     std::string post_fks, post_views, post_functions, post_triggers,
         post_sequences;
 
@@ -612,6 +675,16 @@ class PostgresDump : public DialectDump {
       if (!table_oids.count(row[0].AsText())) continue;
       post_triggers += Unqualify(row[1].AsText(), qschema, " ON ") + ";\n";
     }
+    // Comments on the other objects (those on tables and columns come with
+    // the table), last: every object exists by then.
+    AIRLOCK_ASSIGN_OR_RETURN(db::Rows cmt, conn.Query(kCommentsQuery, {ns}));
+    for (const auto& row : cmt.rows) {
+      bool of_table = !row[0].is_null();
+      if (of_table ? !table_oids.count(row[0].AsText()) : !wanted.empty()) {
+        continue;
+      }
+      post_comments += row[1].AsText() + "\n";
+    }
 
     AIRLOCK_RETURN_IF_ERROR(w.Add(ChunkKind::kNative, "", 0,
                                   prologue + drops + drop_tables + drop_types));
@@ -688,7 +761,8 @@ class PostgresDump : public DialectDump {
       AIRLOCK_RETURN_IF_ERROR(table_post(entry.first));
     }
     std::string post = post_attach + post_partitioned + post_fks + post_views +
-                       post_functions + post_triggers + post_sequences;
+                       post_functions + post_triggers + post_comments +
+                       post_sequences;
     if (!post.empty()) {
       AIRLOCK_RETURN_IF_ERROR(w.Add(ChunkKind::kPost, "", 0, post));
     }

@@ -97,6 +97,24 @@ CREATE INDEX measures_v ON measures (v);
 INSERT INTO measures SELECT g % 5, DATE '2023-06-01' + g, g * 1.5 FROM generate_series(1, 900) g;
 CREATE TABLE refs (id INT PRIMARY KEY, m_id INT, m_at DATE, FOREIGN KEY (m_id, m_at) REFERENCES measures (id, at));
 INSERT INTO refs VALUES (1, 1, DATE '2023-06-02');
+-- Comments on every other kind of object the backup holds.
+CREATE INDEX people_m ON people (m);
+COMMENT ON INDEX people_m IS 'by mood';
+COMMENT ON INDEX measures_v IS 'partitioned index';
+COMMENT ON CONSTRAINT people_pkey ON people IS 'the key';
+COMMENT ON DOMAIN posint IS 'positive';
+COMMENT ON CONSTRAINT posint_check ON DOMAIN posint IS 'must be > 0';
+COMMENT ON TYPE pair IS 'a pair';
+COMMENT ON TYPE mood IS 'moods 🙂 it''s';
+CREATE SEQUENCE standalone_s;
+COMMENT ON SEQUENCE standalone_s IS 'counter';
+CREATE VIEW people_v AS SELECT id, m FROM people;
+COMMENT ON VIEW people_v IS 'a view';
+CREATE FUNCTION twice(x int) RETURNS int LANGUAGE sql IMMUTABLE AS 'SELECT x * 2';
+COMMENT ON FUNCTION twice(int) IS 'doubles';
+CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS \$\$BEGIN RETURN NEW; END\$\$;
+CREATE TRIGGER people_touch BEFORE UPDATE ON people FOR EACH ROW EXECUTE FUNCTION touch();
+COMMENT ON TRIGGER people_touch ON people IS 'does nothing';
 SQL
   describe() {
     pg_dump -h "$_db_host" -p "$_db_port" -U "$_db_user" -s "$(db_name "$1")" | grep -v '^\\\(un\)\?restrict '
