@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "base/files.h"
-#include "cli/connection_inspector.h"
+#include "describe/connection_inspector.h"
 #include "describe/connector.h"
 #include "describe/describe.h"
 #include "diff/destructive.h"
@@ -53,7 +53,7 @@ migrate::MigrationDiffer::Plan PlanFor(const diff::Migration& m,
                                        db::Connection& live) {
   migrate::MigrationDiffer::Plan plan;
   if (m.empty()) return plan;
-  ConnectionDataInspector inspector(live);
+  describe::ConnectionDataInspector inspector(live);
   diff::DestructiveChanges changes =
       diff::CheckDestructiveChanges(m, &inspector);
   plan.warnings = changes.warnings;

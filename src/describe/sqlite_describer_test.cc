@@ -5,9 +5,9 @@
 #include <fstream>
 
 #include "db/connect.h"
+#include "describe/connection_inspector.h"
 #include "describe/connector.h"
 #include "describe/describe.h"
-#include "describe/sqlite_inspector.h"
 #include "diff/differ.h"
 #include "render/renderer.h"
 
@@ -134,7 +134,7 @@ TEST(DestructiveChangesTest, CountsComeFromTheDatabase) {
   req.type = {sqlschema::ColumnFamily::kString, "TEXT"};
   t.columns.push_back(req);  // required, no default: unexecutable with rows
   diff::Migration m = diff::Diff(*prev, next);
-  SqliteDataInspector inspector(*db);
+  ConnectionDataInspector inspector(*db);
   auto checks = diff::CheckDestructiveChanges(m, &inspector);
   ASSERT_EQ(checks.warnings.size(), 2u);
   EXPECT_EQ(

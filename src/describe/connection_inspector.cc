@@ -1,6 +1,6 @@
-#include "cli/connection_inspector.h"
+#include "describe/connection_inspector.h"
 
-namespace airlock::cli {
+namespace airlock::describe {
 
 std::string ConnectionDataInspector::QualifiedTable(
     const std::optional<std::string>& schema, const std::string& table) const {
@@ -30,4 +30,4 @@ std::optional<int64_t> ConnectionDataInspector::NonNullCount(
                " WHERE " + conn_.QuoteIdentifier(column) + " IS NOT NULL");
 }
 
-}  // namespace airlock::cli
+}  // namespace airlock::describe

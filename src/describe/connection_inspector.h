@@ -6,7 +6,7 @@
 #include "db/connection.h"
 #include "diff/destructive.h"
 
-namespace airlock::cli {
+namespace airlock::describe {
 
 class ConnectionDataInspector final : public diff::DataInspector {
  public:
@@ -25,4 +25,4 @@ class ConnectionDataInspector final : public diff::DataInspector {
   db::Connection& conn_;
 };
 
-}  // namespace airlock::cli
+}  // namespace airlock::describe
