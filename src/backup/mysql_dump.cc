@@ -606,7 +606,7 @@ class MysqlDump : public DialectDump {
     }
 
     // Data: the work is split in pieces (whole tables, or key ranges of
-    // large tables), largest first, shared by the workers.
+    // large tables), the largest table first, shared by the workers.
     std::vector<DataPiece> pieces;
     size_t data_tables = 0;
     int64_t total_bytes = 0;
@@ -789,9 +789,9 @@ class MysqlDump : public DialectDump {
 
   // Moves the secondary keys and foreign keys of an InnoDB table out of its
   // CREATE TABLE into `keys` (`ADD KEY ..., ADD UNIQUE KEY ...`) and `fks`
-  // (`ADD CONSTRAINT ... FOREIGN KEY ...`): InnoDB
-  // builds an index much faster from sorted complete data, and with
-  // FOREIGN_KEY_CHECKS=0 a foreign key is added without a scan. Kept inline:
+  // (`ADD CONSTRAINT ... FOREIGN KEY ...`): InnoDB builds an index much
+  // faster from sorted complete data, and with FOREIGN_KEY_CHECKS=0 a
+  // foreign key is added without a scan. Kept inline:
   // FULLTEXT/SPATIAL keys (adding them rebuilds the table) and keys starting
   // with the AUTO_INCREMENT column (the table needs one).
   static std::string DeferKeys(const std::string& create, const Table& t,
