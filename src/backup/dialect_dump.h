@@ -35,8 +35,8 @@ inline constexpr size_t kChunkTarget = 1 << 20;
 // Tables larger than two pieces with an integer primary key are read in key
 // ranges of about this size by parallel workers: small enough that the
 // workers share the largest table and finish it together, early (about
-// eight pieces per worker of the whole), 4 to 64 MB. Test hook: AIRLOCK_TEST_PIECE_BYTES makes pieces small
-// enough for small tables.
+// eight pieces per worker of the whole), 4 to 64 MB. Test hook:
+// AIRLOCK_TEST_PIECE_BYTES makes pieces small enough for small tables.
 inline int64_t PieceBytes(int64_t total_bytes, size_t workers) {
   const char* e = std::getenv("AIRLOCK_TEST_PIECE_BYTES");
   int64_t v = e ? std::atoll(e) : 0;

@@ -270,20 +270,13 @@ class File {
   // SHA-256 of the first `n` bytes.
   Result<std::string> HashPrefix(uint64_t n) {
     Sha256 sha;
-    std::string buf(static_cast<size_t>(std::min<uint64_t>(kBuffer, n)), '\0');
-    uint64_t offset = 0;
-    while (offset < n) {
+    for (uint64_t offset = 0; offset < n;) {
       size_t want =
           static_cast<size_t>(std::min<uint64_t>(kBuffer, n - offset));
-      ssize_t k = ::pread(fd_, buf.data(), want, static_cast<off_t>(offset));
-      if (k < 0 && errno == EINTR) continue;
-      if (k < 0) {
-        return Status::Error(
-            fmt::format(msg::kReadFailed, path_, std::strerror(errno)));
-      }
-      if (k == 0) return CorruptFile(path_, msg::kSealChecksumMismatch);
-      sha.Update(std::string_view(buf.data(), static_cast<size_t>(k)));
-      offset += static_cast<uint64_t>(k);
+      AIRLOCK_ASSIGN_OR_RETURN(std::string piece, ReadAt(offset, want));
+      if (piece.empty()) return CorruptFile(path_, msg::kSealChecksumMismatch);
+      sha.Update(piece);
+      offset += piece.size();
     }
     return sha.HexDigest();
   }
