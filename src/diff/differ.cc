@@ -427,10 +427,44 @@ class Differ {
     const auto& db = b.default_value;
     if (!da && !db) return true;
     if (!da || !db) return false;
+    // Prisma does not compare DateTime literal defaults: one on either side
+    // matches any default (now(), another timestamp, dbgenerated), and
+    // DateTime lists match when they have as many elements.
+    auto datetime_literal = [](const Column& c) {
+      return c.type.family == ColumnFamily::kDateTime &&
+             !c.default_value->is_now && !c.default_value->db_generated;
+    };
+    if (a.arity == Arity::kList || b.arity == Arity::kList) {
+      if (datetime_literal(a) && datetime_literal(b)) {
+        return ListLength(da->sql) == ListLength(db->sql);
+      }
+      if ((a.type.family == ColumnFamily::kDateTime ||
+           b.type.family == ColumnFamily::kDateTime) &&
+          (da->db_generated || db->db_generated)) {
+        return true;
+      }
+    } else if (datetime_literal(a) || datetime_literal(b)) {
+      return true;
+    }
     if (db->db_generated) return true;
     if (da->is_now && db->is_now) return true;
     if (da->sql == db->sql) return true;
     return SameNumber(da->sql, db->sql);
+  }
+
+  // Number of elements of an `ARRAY[…]::T[]` default (-1 if not one).
+  static int ListLength(const std::string& sql) {
+    if (sql.rfind("ARRAY[", 0) != 0) return -1;
+    size_t close = sql.rfind(']');
+    if (close == std::string::npos || close < 6) return -1;
+    if (close == 6) return 0;
+    int n = 1;
+    bool quoted = false;
+    for (size_t i = 6; i < close; ++i) {
+      if (sql[i] == '\'') quoted = !quoted;
+      if (sql[i] == ',' && !quoted) ++n;
+    }
+    return n;
   }
 
   // "2.50" and "2.500000" (MySQL pads decimals to the column's scale).

@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "sqlschema/default_literals.h"
 #include "sqlschema/flavor.h"
 
 namespace airlock::sqlschema {
@@ -183,6 +184,21 @@ class Calculator {
                    type.family == ColumnFamily::kFloat ||
                    type.family == ColumnFamily::kDecimal;
     if (numeric) return value;  // Prisma coerces "2.00" to the number 2.00
+    if (type.family == ColumnFamily::kDateTime) {
+      // Prisma parses the RFC 3339 text and writes it back its own way.
+      auto text = DateTimeDefaultText(value, p() == Provider::kMysql
+                                                 ? DateTimeStyle::kRfc3339
+                                                 : DateTimeStyle::kSpaced);
+      if (text) return flavor_.StringLiteral(*text);
+    }
+    if (type.family == ColumnFamily::kBytes) {
+      // base64 in the schema, hex in SQL (`'\x…'` is PostgreSQL's bytea).
+      auto hex = Base64ToHex(value);
+      if (hex) {
+        return flavor_.StringLiteral(p() == Provider::kPostgres ? "\\x" + *hex
+                                                                : *hex);
+      }
+    }
     switch (kind) {
       case DefaultValue::LiteralKind::kString:
         return flavor_.StringLiteral(value);
@@ -244,9 +260,15 @@ class Calculator {
         std::string v = values[i];
         if (v.size() >= 2 && v.front() == '"' && v.back() == '"') {
           v = v.substr(1, v.size() - 2);
-          out += flavor_.StringLiteral(v);
+          out += col.type.family == ColumnFamily::kDateTime ||
+                         col.type.family == ColumnFamily::kBytes
+                     ? LiteralSql(f, col.type, v,
+                                  DefaultValue::LiteralKind::kString)
+                     : flavor_.StringLiteral(v);
         } else if (f.kind == Field::Kind::kEnum ||
-                   col.type.family == ColumnFamily::kString) {
+                   col.type.family == ColumnFamily::kString ||
+                   col.type.family == ColumnFamily::kDateTime ||
+                   col.type.family == ColumnFamily::kBytes) {
           out += LiteralSql(f, col.type, v, DefaultValue::LiteralKind::kString);
         } else {
           out += v;
