@@ -388,6 +388,7 @@ class Differ {
   }
 
   TypeChange TypeChangeOf(const Column& a, const Column& b) const {
+    if (hooks_.column_type_change) return hooks_.column_type_change(a, b);
     if (!hooks_.compare_native_types) {
       if (a.type.family == b.type.family) return TypeChange::kNone;
       if (b.type.family == ColumnFamily::kString) return TypeChange::kSafeCast;

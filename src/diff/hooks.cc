@@ -1,86 +1,213 @@
 #include "diff/hooks.h"
 
 #include <cstdlib>
+#include <vector>
 
 namespace airlock::diff {
 namespace {
 
-// PostgreSQL (Prisma's postgres_native_type_change_riskyness): a time type
-// without a precision matches the same type with any precision.
-bool PostgresSameNativeType(const std::string& previous,
-                            const std::string& next) {
-  auto base = [](const std::string& t) { return t.substr(0, t.find('(')); };
-  std::string b = base(previous);
-  if (b != base(next)) return false;
-  if (b != "TIMESTAMP" && b != "TIMESTAMPTZ" && b != "TIME" && b != "TIMETZ")
-    return false;
-  return previous == b || next == b;
-}
-
-// A PostgreSQL native type as base and optional length: "BIT(3)" ->
-// {"BIT", 3}, "VARBIT" -> {"VARBIT", nullopt}.
+// A PostgreSQL native type as base and arguments: "DECIMAL(10,2)" ->
+// {"DECIMAL", {10, 2}}, "VARBIT" -> {"VARBIT", {}}.
 struct Sized {
   std::string base;
-  std::optional<long> length;
+  std::vector<long> args;
+  std::optional<long> length() const {
+    if (args.empty()) return std::nullopt;
+    return args[0];
+  }
 };
 
 Sized SizedOf(const std::string& native) {
   Sized s;
   size_t open = native.find('(');
   s.base = native.substr(0, open);
-  if (open != std::string::npos)
-    s.length = std::atol(native.c_str() + open + 1);
+  while (open != std::string::npos) {
+    s.args.push_back(std::atol(native.c_str() + open + 1));
+    open = native.find(',', open + 1);
+  }
   return s;
 }
 
-// Prisma's postgres_native_type_change_riskyness where BIT and VARBIT are
-// involved: bit strings cast only to wider bit or character strings, and
-// character strings do not cast to bit strings.
-std::optional<TypeChange> PostgresNativeTypeChange(const std::string& previous,
-                                                   const std::string& next) {
-  Sized a = SizedOf(previous), b = SizedOf(next);
-  auto is_bits = [](const Sized& s) {
-    return s.base == "BIT" || s.base == "VARBIT";
+// Prisma's postgres_native_type_change_riskyness: how a column of native type
+// `a` becomes `b` (the types differ as text).
+TypeChange PostgresNativeCast(const Sized& a, const Sized& b) {
+  constexpr TypeChange kSafe = TypeChange::kSafeCast;
+  constexpr TypeChange kRisky = TypeChange::kRiskyCast;
+  constexpr TypeChange kNo = TypeChange::kNotCastable;
+  const std::string& p = a.base;
+  const std::string& n = b.base;
+  const bool text = n == "TEXT", varchar = n == "VARCHAR", chr = n == "CHAR";
+  const bool chars = varchar || chr;
+  const std::optional<long> len = b.length();
+  // VARCHAR(n)/CHAR(n) as the target of a number of at most `digits`
+  // characters (sign included); CHAR without a length holds one.
+  auto to_chars = [&](long digits) {
+    if (len) return *len < digits ? kRisky : kSafe;
+    return chr ? kRisky : kSafe;
   };
-  auto at_least = [](const Sized& s, long n) {
-    return s.length && *s.length >= n;
-  };
-  const bool text = b.base == "TEXT";
-  const bool varchar = b.base == "VARCHAR", chr = b.base == "CHAR";
-  if (a.base == "BIT" && !a.length) {
-    if (text || varchar || chr || b.base == "VARBIT")
-      return TypeChange::kSafeCast;
-    return TypeChange::kNotCastable;
+  // TEXT or unbounded VARCHAR.
+  const bool unbounded_text = text || (varchar && !len);
+  if (p == "INET") return n == "CITEXT" || text || varchar ? kSafe : kNo;
+  if (p == "MONEY") return n == "CITEXT" || text || varchar ? kSafe : kRisky;
+  if (p == "CITEXT") return text || varchar ? kSafe : kRisky;
+  if (p == "OID") {
+    return text || varchar || n == "BIGINT" || n == "INTEGER" ? kSafe : kNo;
   }
-  if (a.base == "BIT") {
-    long n = *a.length;
-    if (text || ((varchar || b.base == "VARBIT") && !b.length))
-      return TypeChange::kSafeCast;
-    if ((varchar || b.base == "VARBIT" || chr) && at_least(b, n))
-      return TypeChange::kSafeCast;
-    return TypeChange::kNotCastable;
+  if (p == "SMALLINT" || p == "INTEGER" || p == "BIGINT") {
+    // Decimal digits of the type, and its widest text with the sign.
+    const long digits = p == "SMALLINT" ? 3 : p == "INTEGER" ? 10 : 19;
+    const long width = digits + 1;
+    if (n == "SMALLINT") return kRisky;
+    if (n == "INTEGER") return p == "BIGINT" ? kRisky : kSafe;
+    if (n == "BIGINT") return kSafe;
+    if (n == "DECIMAL") {
+      if (b.args.size() == 2 && b.args[0] - b.args[1] < digits) return kRisky;
+      return kSafe;
+    }
+    if (n == "REAL" || n == "DOUBLE PRECISION" || text) return kSafe;
+    if (chars) return to_chars(width);
+    return kNo;
   }
-  if (a.base == "VARBIT" && !a.length) {
-    if (text || (varchar && !b.length)) return TypeChange::kSafeCast;
-    if (varchar || chr || b.base == "BIT") return TypeChange::kRiskyCast;
-    return TypeChange::kNotCastable;
+  if (p == "DECIMAL") {
+    const bool has = a.args.size() == 2;
+    const long prec = has ? a.args[0] : 0, scale = has ? a.args[1] : 0;
+    auto to_int = [&](long max_precision) {
+      if (!has || scale > 0 || prec > max_precision) return kRisky;
+      return kSafe;
+    };
+    if (n == "SMALLINT") return to_int(2);
+    if (n == "INTEGER") return to_int(9);
+    if (n == "BIGINT") return to_int(18);
+    if (n == "DECIMAL") {
+      if (b.args.size() != 2) return kSafe;
+      if (!has) return kRisky;
+      if (prec - scale > b.args[0] - b.args[1] || scale > b.args[1])
+        return kRisky;
+      return kSafe;
+    }
+    if (n == "REAL" || n == "DOUBLE PRECISION") return kRisky;
+    if (chars) {
+      if (len && has && scale == 0 && prec + 1 > *len) return kRisky;
+      if (len && has && scale > 0 && prec + 2 > *len) return kRisky;
+      if (len && !has && *len < 131073) return kRisky;
+      if (!len && chr) return kRisky;
+      return kSafe;
+    }
+    return text ? kSafe : kNo;
   }
-  if (a.base == "VARBIT") {
-    long n = *a.length;
-    if (text || ((varchar || b.base == "VARBIT") && !b.length))
+  if (p == "REAL" || p == "DOUBLE PRECISION") {
+    if (n == "SMALLINT" || n == "INTEGER" || n == "BIGINT" || n == "DECIMAL")
+      return kRisky;
+    if (n == "REAL") return p == "REAL" ? kSafe : kRisky;
+    if (n == "DOUBLE PRECISION" || text) return kSafe;
+    if (chars) return to_chars(p == "REAL" ? 47 : 317);
+    return kNo;
+  }
+  if (p == "VARCHAR" || p == "CHAR") {
+    if (text) return kSafe;
+    if (!chars) return kNo;
+    const std::optional<long> old = a.length();
+    if (p == "VARCHAR" && !old) return len || chr ? kRisky : kSafe;
+    if (p == "CHAR" && !old) return kSafe;
+    if (!len) return *old == 1 || !chr ? kSafe : kRisky;
+    return *old > *len ? kRisky : kSafe;
+  }
+  if (p == "TEXT") {
+    if (unbounded_text || n == "CITEXT") return kSafe;
+    return chars ? kRisky : kNo;
+  }
+  if (p == "BYTEA") {
+    if (unbounded_text) return kSafe;
+    return chars && len && *len > 2 ? kRisky : kNo;
+  }
+  if (p == "TIMESTAMP" || p == "TIMESTAMPTZ" || p == "TIME" || p == "TIMETZ" ||
+      p == "DATE") {
+    if (unbounded_text) return kSafe;
+    const long min_len = p == "TIMESTAMP"     ? 22
+                         : p == "TIMESTAMPTZ" ? 27
+                         : p == "DATE"        ? 27
+                         : p == "TIME"        ? 13
+                                              : 18;
+    if (chars && len && *len > min_len) return kSafe;
+    // The same type with no precision on either side is no change.
+    if (n == p && (!b.length() || !a.length() || a.args == b.args))
+      return TypeChange::kNone;
+    const bool stamps = n == "TIMESTAMP" || n == "TIMESTAMPTZ";
+    if (p == "DATE") return stamps ? kSafe : kNo;
+    if (p == "TIME") return n == "TIMETZ" ? kSafe : kNo;
+    if (p == "TIMETZ") return n == "TIMETZ" || n == "TIME" ? kSafe : kNo;
+    return stamps || n == "DATE" || n == "TIME" || n == "TIMETZ" ? kSafe : kNo;
+  }
+  if (p == "BOOLEAN") {
+    if (text || varchar) return kSafe;
+    if (chr && len && *len > 4) return kSafe;
+    if (chr && len && *len > 3) return kRisky;
+    return kNo;
+  }
+  if (p == "BIT" && !a.length()) {
+    return text || chars || n == "VARBIT" ? kSafe : kNo;
+  }
+  if (p == "BIT") {
+    const long bits = *a.length();
+    if (text || ((varchar || n == "VARBIT") && !len)) return kSafe;
+    if ((chars || n == "VARBIT") && len && *len >= bits) return kSafe;
+    return kNo;
+  }
+  if (p == "VARBIT" && !a.length()) {
+    if (unbounded_text) return kSafe;
+    return chars || n == "BIT" ? kRisky : kNo;
+  }
+  if (p == "VARBIT") {
+    const long bits = *a.length();
+    if (text || ((varchar || n == "VARBIT") && !len)) return kSafe;
+    if (n == "VARBIT" && *len > bits) return kSafe;
+    if (chars && len && *len >= bits) return kSafe;
+    if (n == "BIT" && (!len || *len <= bits)) return kRisky;
+    return chars ? kRisky : kNo;
+  }
+  if (p == "UUID") {
+    if (unbounded_text) return kSafe;
+    return chars && len && *len > 31 ? kSafe : kNo;
+  }
+  if (p == "XML" || p == "JSON" || p == "JSONB") {
+    if (unbounded_text) return kSafe;
+    if ((p == "JSON" && n == "JSONB") || (p == "JSONB" && n == "JSON"))
+      return kSafe;
+    return chars ? kRisky : kNo;
+  }
+  return kRisky;
+}
+
+// Prisma's PostgreSQL column_type_change: enums first (another enum is not
+// castable), then list <-> scalar, then the native type matrix. Unsupported
+// types have no native type: a change to or from one is risky, and two of
+// them never differ (Prisma compares the previous type with itself).
+TypeChange PostgresColumnTypeChange(const sqlschema::Column& a,
+                                    const sqlschema::Column& b) {
+  using sqlschema::Arity;
+  using sqlschema::ColumnFamily;
+  const bool a_enum = a.type.family == ColumnFamily::kEnum;
+  const bool b_enum = b.type.family == ColumnFamily::kEnum;
+  if (a_enum || b_enum) {
+    return a_enum && b_enum && a.type.native == b.type.native
+               ? TypeChange::kNone
+               : TypeChange::kNotCastable;
+  }
+  const bool a_unsupported = a.type.family == ColumnFamily::kUnsupported;
+  const bool b_unsupported = b.type.family == ColumnFamily::kUnsupported;
+  const bool a_list = a.arity == Arity::kList, b_list = b.arity == Arity::kList;
+  Sized next = SizedOf(b.type.native);
+  if (a_list && !b_list && !b_unsupported) {
+    if (next.base == "TEXT" || (next.base == "VARCHAR" && !next.length()))
       return TypeChange::kSafeCast;
-    if (b.base == "VARBIT" && *b.length > n) return TypeChange::kSafeCast;
-    if ((varchar || chr) && at_least(b, n)) return TypeChange::kSafeCast;
-    if (b.base == "BIT" && (!b.length || *b.length <= n))
+    if (next.base == "VARCHAR" || next.base == "CHAR")
       return TypeChange::kRiskyCast;
-    if (varchar || chr) return TypeChange::kRiskyCast;
-    return TypeChange::kNotCastable;
   }
-  if (is_bits(b)) {
-    if (a.base == "CITEXT") return TypeChange::kRiskyCast;
-    return TypeChange::kNotCastable;
-  }
-  return std::nullopt;
+  if (a_list != b_list) return TypeChange::kNotCastable;
+  if (a_unsupported && b_unsupported) return TypeChange::kNone;
+  if (a_unsupported || b_unsupported) return TypeChange::kRiskyCast;
+  if (a.type.native == b.type.native) return TypeChange::kNone;
+  return PostgresNativeCast(SizedOf(a.type.native), next);
 }
 
 }  // namespace
@@ -107,8 +234,7 @@ const DiffHooks& HooksFor(sqlschema::Provider provider) {
     DiffHooks h;
     h.enum_types = true;
     h.named_primary_keys = true;
-    h.same_native_type = PostgresSameNativeType;
-    h.native_type_change = PostgresNativeTypeChange;
+    h.column_type_change = PostgresColumnTypeChange;
     return h;
   }();
   switch (provider) {

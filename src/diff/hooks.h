@@ -27,6 +27,10 @@ struct DiffHooks {
   // has its own rule; nullopt (or null): the generic rule by family.
   std::optional<TypeChange> (*native_type_change)(
       const std::string& previous, const std::string& next) = nullptr;
+  // The whole type-change rule of a dialect (PostgreSQL: enums, lists and
+  // the native type matrix); when set, the fields above are not used.
+  TypeChange (*column_type_change)(const sqlschema::Column& previous,
+                                   const sqlschema::Column& next) = nullptr;
 };
 
 const DiffHooks& HooksFor(sqlschema::Provider provider);
