@@ -145,11 +145,55 @@ SQL
       "myloader --defaults-file=$D/my.cnf -B r_myloader -d mydumper.out -t $JOBS -o"
   fi
   measure mariadb "airlock db verify-backup" "" "$AIRLOCK db verify-backup a.sql.zst"
+  mysql_load_floor
   local db got
-  for db in r_airlock r_native r_myloader; do
+  for db in r_airlock r_native r_myloader r_floor; do
     got=$("${M[@]}" -N -B "$db" -e "SELECT (SELECT COUNT(*) FROM customers) + (SELECT COUNT(*) FROM orders) + (SELECT COUNT(*) FROM events)" 2>/dev/null || echo missing)
     echo "mariadb    restored $db: $got rows (source $rows)" | tee -a "$RESULTS"
   done
+}
+
+# The load floor: the server loading the same rows from its own files
+# (LOAD DATA INFILE: no client, no network, no SQL to parse), each table in
+# JOBS key ranges on JOBS sessions, secondary keys after the data, as airlock
+# restore does. No client restores faster on this machine and server, so it
+# bounds the restore ratio. Root over the socket: it needs the FILE privilege.
+mysql_load_floor() {
+  local R=(env -u MYSQL_PWD mariadb --no-defaults --default-character-set=utf8mb4
+    -S "$AIRLOCK_TEST_MYSQL_SOCKET" -uroot)
+  local F=$D/floor
+  mkdir -p "$F" && chmod 777 "$F"
+  # BIT as a number: INTO OUTFILE writes its byte unescaped.
+  local cols="id, customer_id, amount, status, paid_at, ref, items, flags + 0, tax"
+  local t j lo hi step select into per=()
+  for t in orders customers events; do
+    select='*' into=''
+    if [ $t = orders ]; then
+      select=$cols
+      into='(id, customer_id, amount, status, paid_at, ref, items, @f, tax) SET flags = CAST(@f AS UNSIGNED)'
+    fi
+    read -r lo hi < <("${R[@]}" -N -B bench -e "SELECT MIN(id), MAX(id) FROM $t")
+    step=$(( (hi - lo) / JOBS + 1 ))
+    for ((j = 0; j < JOBS; j++)); do
+      "${R[@]}" bench -e "SELECT $select FROM $t WHERE id >= $((lo + j * step))
+        AND id < $((lo + (j + 1) * step)) INTO OUTFILE '$F/$t.$j'"
+      per[j]+="LOAD DATA INFILE '$F/$t.$j' INTO TABLE $t CHARACTER SET utf8mb4 $into;"
+    done
+  done
+  "${R[@]}" -e "CREATE DATABASE r_floor CHARACTER SET utf8mb4"
+  "${R[@]}" r_floor -e "CREATE TABLE orders LIKE bench.orders; ALTER TABLE orders DROP KEY orders_customer, DROP KEY orders_paid;
+    CREATE TABLE customers LIKE bench.customers; ALTER TABLE customers DROP KEY customers_email;
+    CREATE TABLE events LIKE bench.events;"
+  # Session 0 adds the keys once every session's data is in.
+  local keys="ALTER TABLE orders ADD KEY orders_customer (customer_id), ADD KEY orders_paid (paid_at);
+    ALTER TABLE customers ADD UNIQUE KEY customers_email (email);"
+  local cmd="" set="SET unique_checks = 0, foreign_key_checks = 0;"
+  for ((j = 1; j < JOBS; j++)); do
+    cmd+="${R[*]} r_floor -e \"$set ${per[j]}\" & "
+  done
+  cmd+="${R[*]} r_floor -e \"$set ${per[0]}\"; wait; ${R[*]} r_floor -e \"$keys\""
+  measure mariadb "load floor (LOAD DATA INFILE, $JOBS sessions)" "" "$cmd"
+  rm -rf "$F"
 }
 
 bench_postgres() {
@@ -236,7 +280,7 @@ dialect, what, _, _, want, *rest = sys.argv[1:]
 ref, ours, floor = float(rest[-3]), float(rest[-2]), rest[-1]
 ratio = ref / max(ours, 0.01)
 ok = ratio >= float(want)
-ceiling = f"; the read floor allows at most {ref / max(float(floor), 0.01):.2f}x" if floor else ""
+ceiling = f"; the floor allows at most {ref / max(float(floor), 0.01):.2f}x" if floor else ""
 print(f"{dialect:<10} {what:<44} {ratio:5.2f}x (target {want}x) "
       f"{'met' if ok else 'MISSED'}{ceiling}")
 sys.exit(0 if ok else 1)
@@ -249,8 +293,9 @@ floor="read floor (--jobs $JOBS, rows discarded)"
   target mariadb "backup vs mydumper" "mydumper -t $JOBS --compress (gzip)" \
     "airlock db backup (zstd, --jobs $JOBS)" 1 "$floor"
   target mariadb "restore vs mariadb < dump" "zstd -dc | mariadb (mariadb-dump file)" \
-    "airlock db restore (--jobs $JOBS)" 3
-  target mariadb "restore vs myloader" "myloader -t $JOBS" "airlock db restore (--jobs $JOBS)" 1
+    "airlock db restore (--jobs $JOBS)" 3 "load floor (LOAD DATA INFILE, $JOBS sessions)"
+  target mariadb "restore vs myloader" "myloader -t $JOBS" "airlock db restore (--jobs $JOBS)" 1 \
+    "load floor (LOAD DATA INFILE, $JOBS sessions)"
   target postgres "backup vs pg_dump -Fd" "pg_dump -Fd -j $JOBS" \
     "airlock db backup (zstd, --jobs $JOBS)" 1 "$floor"
   target postgres "restore vs pg_restore" "pg_restore -j $JOBS" "airlock db restore (--jobs $JOBS)" 1
