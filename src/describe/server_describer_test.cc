@@ -66,6 +66,7 @@ class DescribeServer : public ::testing::Test {
 
 TEST_F(DescribeServer, Mysql) {
   Open("AIRLOCK_TEST_MYSQL_URL");
+  if (IsSkipped() || HasFatalFailure()) return;  // no server, or no DB
   Exec(R"sql(
     CREATE TABLE `A` (
       `id` INTEGER NOT NULL AUTO_INCREMENT,
@@ -142,6 +143,7 @@ TEST_F(DescribeServer, Mysql) {
 
 TEST_F(DescribeServer, Postgres) {
   Open("AIRLOCK_TEST_POSTGRES_URL");
+  if (IsSkipped() || HasFatalFailure()) return;  // no server, or no DB
   Exec(R"sql(
     CREATE TYPE "Role" AS ENUM ('USER', 'it''s');
     CREATE TABLE "A" (
