@@ -185,6 +185,7 @@ std::optional<sqlschema::DefaultValue> DefaultOf(const db::Value& raw,
 Result<sqlschema::SqlSchema> DescribeMysql(db::Connection& conn) {
   sqlschema::SqlSchema out;
   out.provider = sqlschema::Provider::kMysql;
+  out.described = true;
   AIRLOCK_ASSIGN_OR_RETURN(db::Rows server, conn.Query(sql::kMysqlServer));
   bool mariadb =
       !server.rows.empty() &&

@@ -231,6 +231,7 @@ Result<sqlschema::SqlSchema> DescribePostgres(
     db::Connection& conn, const std::vector<std::string>& schemas) {
   sqlschema::SqlSchema out;
   out.provider = sqlschema::Provider::kPostgres;
+  out.described = true;
   std::vector<std::string> names = schemas;
   bool multi = !schemas.empty();
   if (names.empty()) {

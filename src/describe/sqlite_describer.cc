@@ -101,6 +101,7 @@ Result<sqlschema::SqlSchema> DescribeSqlite(db::Connection& conn) {
   Catalogue db(conn);
   sqlschema::SqlSchema out;
   out.provider = sqlschema::Provider::kSqlite;
+  out.described = true;
   AIRLOCK_ASSIGN_OR_RETURN(auto tables, db.Query(sql::kSqliteTables));
   int fk_ordinal = 0;
   static const std::regex kFkName(

@@ -1,6 +1,7 @@
 #include "diff/differ.h"
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
@@ -423,7 +424,7 @@ class Differ {
     return TypeChange::kRiskyCast;
   }
 
-  static bool DefaultsMatch(const Column& a, const Column& b) {
+  bool DefaultsMatch(const Column& a, const Column& b) const {
     const auto& da = a.default_value;
     const auto& db = b.default_value;
     if (!da && !db) return true;
@@ -447,10 +448,50 @@ class Differ {
     } else if (datetime_literal(a) || datetime_literal(b)) {
       return true;
     }
-    if (db->db_generated) return true;
-    if (da->is_now && db->is_now) return true;
+    // A database spells expressions its own way (`'x'::text`, `now()`), so
+    // against a described schema a dbgenerated target matches any default.
+    if ((prev_.described || next_.described) && db->db_generated) return true;
+    // dbgenerated("…") texts match ignoring case; a dbgenerated default
+    // replacing another kind is a change (Prisma's defaults_match).
+    if (da->db_generated && db->db_generated) {
+      return EqualsIgnoreCase(da->sql, db->sql);
+    }
+    if (da->db_generated || db->db_generated) return false;
+    if (da->is_now || db->is_now) return da->is_now && db->is_now;
     if (da->sql == db->sql) return true;
+    if ((a.type.family == ColumnFamily::kJson ||
+         b.type.family == ColumnFamily::kJson) &&
+        a.arity != Arity::kList && b.arity != Arity::kList) {
+      return SameJson(da->sql, db->sql);
+    }
     return SameNumber(da->sql, db->sql);
+  }
+
+  static bool EqualsIgnoreCase(const std::string& a, const std::string& b) {
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return std::tolower(static_cast<unsigned char>(x)) ==
+                    std::tolower(static_cast<unsigned char>(y));
+           });
+  }
+
+  // JSON defaults (SQL string literals) compare as JSON values; one that does
+  // not parse matches anything, as in Prisma.
+  static bool SameJson(const std::string& a, const std::string& b) {
+    auto parse = [](const std::string& sql) {
+      std::string text = sql;
+      if (text.size() >= 2 && text.front() == '\'' && text.back() == '\'') {
+        text.clear();
+        for (size_t i = 1; i + 1 < sql.size(); ++i) {
+          text += sql[i];
+          if (sql[i] == '\'' && sql[i + 1] == '\'') ++i;
+        }
+      }
+      return nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    };
+    nlohmann::json ja = parse(a), jb = parse(b);
+    if (ja.is_discarded() || jb.is_discarded()) return true;
+    return ja == jb;
   }
 
   // Number of elements of an `ARRAY[…]::T[]` default (-1 if not one).

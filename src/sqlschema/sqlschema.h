@@ -148,6 +148,9 @@ struct SqlSchema {
   // Views: name and columns only (db pull with the `views` preview feature;
   // diffing ignores them, as Prisma does).
   std::vector<Table> views;
+  // Read from a live database rather than calculated from a Prisma schema:
+  // its dbgenerated defaults are the database's spelling of the expression.
+  bool described = false;
 
   int FindTable(const std::optional<std::string>& schema,
                 std::string_view name) const;
