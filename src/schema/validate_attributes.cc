@@ -397,8 +397,16 @@ class AttributePass {
       };
       for (const auto& [n, a] : kActions) {
         if (e->value == n) {
+          // Diagnostics about the action point at `onDelete: X` as a whole.
+          Span span = e->span;
+          for (const auto& arg : args.attr().args()) {
+            if (arg.name && arg.name->name == which) {
+              span = arg.span;
+              break;
+            }
+          }
           (std::string_view(which) == "onDelete" ? rr.on_delete_span
-                                                 : rr.on_update_span) = e->span;
+                                                 : rr.on_update_span) = span;
           return a;
         }
       }

@@ -2,11 +2,12 @@
 // ambiguity, `fields`/`references` given on the right side with equal
 // lengths and matching types, references unique, 1:1 specifics, implicit
 // many-to-many requirements, referential actions allowed per provider and
-// relation mode.
+// relation mode, and (relationMode = "prisma") the missing-index warning.
 #include <fmt/format.h>
 
 #include <algorithm>
 
+#include "schema/messages.h"
 #include "schema/validate_context.h"
 #include "schema/validate_messages.h"
 
@@ -34,6 +35,7 @@ class RelationRules {
         if (f.kind != Field::Kind::kRelation) continue;
         IgnoredRelatedModel(static_cast<int>(mi), static_cast<int>(fi));
         ActionsAllowed(static_cast<int>(mi), static_cast<int>(fi));
+        MissingRelationIndex(static_cast<int>(mi), static_cast<int>(fi));
       }
     }
     for (size_t ri = 0; ri < ctx_.schema.relations.size(); ++ri) {
@@ -141,6 +143,28 @@ class RelationRules {
     };
     check(rr.on_delete, rr.on_delete_span);
     check(rr.on_update, rr.on_update_span);
+  }
+
+  // Without foreign keys the database creates no index for the referencing
+  // fields: warn when no index, unique or primary key of the model starts
+  // with them (in order).
+  void MissingRelationIndex(int mi, int fi) {
+    if (!ctx_.relation_mode_prisma) return;
+    const RawRelation& rr = Raw(mi, fi);
+    if (!rr.has_fields) return;
+    auto starts_with_fields = [&](const std::vector<IndexField>& idx) {
+      if (idx.size() < rr.fields.size()) return false;
+      for (size_t i = 0; i < rr.fields.size(); ++i)
+        if (idx[i].field != rr.fields[i]) return false;
+      return true;
+    };
+    const Model& model = Models()[mi];
+    for (const Index& idx : model.indexes)
+      if (starts_with_fields(idx.fields)) return;
+    if (model.primary_key && starts_with_fields(model.primary_key->fields))
+      return;
+    ctx_.Warning(msg::kMissingRelationIndex,
+                 rr.has_attribute ? rr.attribute_span : F(mi, fi).span);
   }
 
   bool HasSingleId(int m) {
@@ -472,9 +496,9 @@ class RelationRules {
             span);
       }
     };
-    (void)field;
-    check(rr.on_delete, "onDelete", rr.on_delete_span);
-    check(rr.on_update, "onUpdate", rr.on_update_span);
+    // Prisma points at the whole relation field here.
+    check(rr.on_delete, "onDelete", field.span);
+    check(rr.on_update, "onUpdate", field.span);
   }
 };
 

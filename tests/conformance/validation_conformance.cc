@@ -4,7 +4,9 @@
 // of the whole rendered diagnostics. Exits 1 when the pass rate is below the
 // threshold given as the second argument (percent).
 //
-// Usage: validation_conformance DIR THRESHOLD [--verbose]
+// Usage: validation_conformance DIR THRESHOLD [--verbose|--raw]
+// (--raw: like --verbose, with ANSI escapes shown as "^[" so colour and
+// trailing-space differences are visible.)
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -24,7 +26,8 @@ int main(int argc, char** argv) {
   }
   std::string dir = argv[1];
   double threshold = std::atof(argv[2]);
-  bool verbose = argc > 3 && std::string(argv[3]) == "--verbose";
+  bool raw = argc > 3 && std::string(argv[3]) == "--raw";
+  bool verbose = raw || (argc > 3 && std::string(argv[3]) == "--verbose");
   auto files = testing::ListFiles(dir, ".prisma");
   int passed = 0, exact = 0;
   for (const auto& path : files) {
@@ -51,7 +54,8 @@ int main(int argc, char** argv) {
     if (verbose && (!ok || rendered != expected)) {
       fmt::print("{} {}\n--- expected\n{}--- got\n{}\n",
                  ok ? "INEXACT" : "FAIL", path.substr(dir.size() + 1),
-                 plain_expected, plain);
+                 raw ? testing::ShowEscapes(expected) : plain_expected,
+                 raw ? testing::ShowEscapes(rendered) : plain);
     }
   }
   double pct = files.empty() ? 0 : 100.0 * passed / files.size();
