@@ -634,6 +634,8 @@ class Parser {
   }
 
   // field_attribute = { "@" ~ path ~ arguments_list? }
+  // As in pest, the span of an attribute without arguments takes in the
+  // whitespace after the path (Prisma's diagnostics highlight it).
   bool FieldAttribute(Attribute* a) {
     size_t start = pos_;
     if (!Lit("@")) return false;
@@ -642,39 +644,43 @@ class Parser {
     if (!Path(&a->name)) return Restore(start);
     size_t after_path = pos_;
     SkipWs();
+    size_t after_ws = pos_;
     ArgumentList args;
     if (ArgumentsList(&args, 0)) {
       a->arguments = std::move(args);
+      a->span = MakeSpan(start, pos_);
     } else {
+      a->span = MakeSpan(start, after_ws);
       pos_ = after_path;
     }
-    a->span = MakeSpan(start, pos_);
     return true;
   }
 
   // block_attribute = { "@@" ~ path ~ arguments_list? ~ trailing_comment? }
+  // As in pest, the span runs over the whitespace after the path or the
+  // arguments and over a trailing comment.
   bool BlockAttribute(Attribute* a, std::optional<Comment>* trailing) {
     size_t start = pos_;
     if (!Lit("@@")) return false;
     SkipWs();
     if (!Path(&a->name)) return Restore(start);
-    size_t after_path = pos_;
     SkipWs();
     ArgumentList args;
+    size_t before_args = pos_;
     if (ArgumentsList(&args, 0)) {
       a->arguments = std::move(args);
+      SkipWs();
     } else {
-      pos_ = after_path;
+      pos_ = before_args;
     }
-    a->span = MakeSpan(start, pos_);
     size_t before_comment = pos_;
-    SkipWs();
     Comment c;
     if (TrailingComment(&c)) {
       *trailing = std::move(c);
     } else {
       pos_ = before_comment;
     }
+    a->span = MakeSpan(start, pos_);
     return true;
   }
 
