@@ -425,8 +425,8 @@ class Analysis {
         if (!datasource_.empty() && a.name.name.substr(0, dot) != datasource_)
           continue;
         const std::string& text = sources_[models_[r.model_b].file].text;
-        attrs = text.substr(a.span.start,
-                            AttributeTextEnd(text, a) - a.span.start);
+        attrs =
+            text.substr(a.span.start, AttributeTextEnd(text, a) - a.span.start);
         break;
       }
       Add(referencing, f.name + " " + type->name.name + ArityText(f.arity) +
@@ -462,8 +462,8 @@ class Analysis {
     const ast::Attribute& a = *r.forward->relation;
     uint32_t file = models_[r.forward->model].file;
     if (a.args().empty()) {
-      bits_.push_back({file, AttributeTextEnd(sources_[file].text, a),
-                       "(" + joined + ")"});
+      bits_.push_back(
+          {file, AttributeTextEnd(sources_[file].text, a), "(" + joined + ")"});
     } else {
       bits_.push_back({file, a.span.end - 1, ", " + joined});
     }

@@ -428,10 +428,9 @@ class Parser {
       size_t start = pos_;
       KeyValue kv;
       if (KeyValueDeclaration(&kv)) {
-        kv.span = MakeSpan(start, pos_);
         BlockEntry e{BlockEntry::Kind::kKeyValue};
         e.index = b->properties.size();
-        e.span = kv.span;
+        e.span = MakeSpan(start, pos_);
         b->properties.push_back(std::move(kv));
         b->entries.push_back(std::move(e));
         return true;
@@ -450,8 +449,8 @@ class Parser {
     return false;
   }
 
-  // key_value = { identifier ~ "=" ~ expression? ~ trailing_comment? ~ NEWLINE
-  // }
+  // key_value = { identifier ~ "=" ~ expression? ~ trailing_comment? },
+  // followed by NEWLINE
   bool KeyValueDeclaration(KeyValue* kv) {
     size_t save = pos_;
     LineCheckpoint cp(this);
@@ -470,6 +469,8 @@ class Parser {
     Comment c;
     if (TrailingComment(&c)) kv->trailing_comment = std::move(c);
     SkipWs();
+    // Prisma's span of the property: up to the line end, without it.
+    kv->span = MakeSpan(save, pos_);
     if (!Newline()) return Restore(save);
     cp.kept = true;
     return true;
