@@ -176,24 +176,28 @@ class RelationRules {
     int a = r.referencing_model, b = r.referenced_model;
     int fa = r.referencing_field, fb = r.referenced_field;
     if (Models()[a].is_view || Models()[b].is_view) {
-      ctx_.Error(vmsg::Validation(
-                     "Implicit many-to-many relations are not supported for "
-                     "views."),
-                 F(a, fa).span);
-      return;
+      // On both sides; the checks below still run.
+      for (auto [m, f] : {std::pair{a, fa}, std::pair{b, fb}}) {
+        if (f < 0) continue;
+        ctx_.Error(vmsg::Validation(
+                       "Implicit many-to-many relations are not supported "
+                       "for views."),
+                   F(m, f).span);
+      }
     }
     for (auto [m, f, other] : {std::tuple{a, fa, b}, std::tuple{b, fb, a}}) {
       if (f < 0 || HasSingleId(other)) continue;
       const Field& field = F(m, f);
+      // Prisma names the container after the related model.
       ctx_.Error(
           vmsg::FieldValidation(
-              Kind(m), Models()[m].name, field.name,
+              Kind(other), Models()[m].name, field.name,
               fmt::format("The relation field `{}` on {} `{}` references `{}` "
                           "which does not have an `@id` field. Models without "
                           "`@id` cannot be part of a many to many relation. "
                           "Use an explicit intermediate Model to represent "
                           "this relationship.",
-                          field.name, Kind(m), Models()[m].name,
+                          field.name, Kind(other), Models()[m].name,
                           Models()[other].name)),
           field.span);
     }
