@@ -66,6 +66,8 @@ class DescribeServer : public ::testing::Test {
 
 TEST_F(DescribeServer, Mysql) {
   Open("AIRLOCK_TEST_MYSQL_URL");
+  // GTEST_SKIP/ASSERT in Open() only leave Open().
+  if (IsSkipped() || HasFatalFailure()) return;
   Exec(R"sql(
     CREATE TABLE `A` (
       `id` INTEGER NOT NULL AUTO_INCREMENT,
@@ -142,6 +144,8 @@ TEST_F(DescribeServer, Mysql) {
 
 TEST_F(DescribeServer, Postgres) {
   Open("AIRLOCK_TEST_POSTGRES_URL");
+  // GTEST_SKIP/ASSERT in Open() only leave Open().
+  if (IsSkipped() || HasFatalFailure()) return;
   Exec(R"sql(
     CREATE TYPE "Role" AS ENUM ('USER', 'it''s');
     CREATE TABLE "A" (
