@@ -52,6 +52,7 @@
 #include "backup/dialect_dump.h"
 #include "backup/messages.h"
 #include "backup/mysql_load_data.h"
+#include "base/lines.h"
 #include "db/mysql_connection.h"
 
 namespace airlock::backup {
@@ -240,12 +241,7 @@ Status Exec(db::Connection& conn, std::string_view sql) {
 Status RunWithDelimiters(db::Connection& conn, std::string_view body) {
   std::string delim = ";";
   std::string stmt;
-  size_t pos = 0;
-  while (pos < body.size()) {
-    size_t nl = body.find('\n', pos);
-    if (nl == std::string_view::npos) nl = body.size();
-    std::string_view line = body.substr(pos, nl - pos);
-    pos = nl + 1;
+  for (std::string_view line : SplitLines(body)) {
     if (stmt.empty() && line.starts_with("DELIMITER ")) {
       delim = std::string(line.substr(10));
       while (!delim.empty() && (delim.back() == ' ' || delim.back() == '\r')) {
@@ -796,25 +792,18 @@ class MysqlDump : public DialectDump {
   // with the AUTO_INCREMENT column (the table needs one).
   static std::string DeferKeys(const std::string& create, const Table& t,
                                std::string& keys, std::string& fks) {
-    std::vector<std::string> lines;
-    size_t pos = 0;
-    while (pos <= create.size()) {
-      size_t nl = create.find('\n', pos);
-      if (nl == std::string::npos) nl = create.size();
-      lines.push_back(create.substr(pos, nl - pos));
-      pos = nl + 1;
-    }
+    std::vector<std::string_view> lines = SplitLines(create);
     if (lines.size() < 3 || !lines.back().starts_with(") ENGINE=InnoDB")) {
       return create;
     }
     std::string ai = t.auto_increment.empty() ? std::string()
                                               : "(" + Quote(t.auto_increment);
-    std::vector<std::string> kept;
+    std::vector<std::string_view> kept;
     for (size_t i = 1; i + 1 < lines.size(); ++i) {
-      std::string line = lines[i];
-      if (line.ends_with(",")) line.pop_back();
-      std::string_view body = std::string_view(line).substr(
-          std::min(line.find_first_not_of(' '), line.size()));
+      std::string_view line = lines[i];
+      if (line.ends_with(",")) line.remove_suffix(1);
+      std::string_view body =
+          line.substr(std::min(line.find_first_not_of(' '), line.size()));
       bool key = body.starts_with("KEY ") || body.starts_with("UNIQUE KEY ");
       bool fk = body.starts_with("CONSTRAINT ") &&
                 body.find(" FOREIGN KEY ") != std::string_view::npos;
@@ -835,11 +824,12 @@ class MysqlDump : public DialectDump {
       }
     }
     if (keys.empty() && fks.empty()) return create;
-    std::string out = lines.front() + "\n";
+    std::string out = std::string(lines.front()) + "\n";
     for (size_t i = 0; i < kept.size(); ++i) {
-      out += kept[i] + (i + 1 < kept.size() ? ",\n" : "\n");
+      out += kept[i];
+      out += i + 1 < kept.size() ? ",\n" : "\n";
     }
-    return out + lines.back();
+    return out.append(lines.back());
   }
 
   // One compound statement with its own sql_mode, for the mariadb client too.

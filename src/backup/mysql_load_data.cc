@@ -7,6 +7,8 @@
 #include <iterator>
 #include <vector>
 
+#include "base/lines.h"
+
 namespace airlock::backup {
 namespace {
 
@@ -232,12 +234,7 @@ bool InsertToLoadData(std::string_view insert, LoadData& out,
 
 std::vector<std::string> AutoIncrementColumns(std::string_view create) {
   std::vector<std::string> out;
-  size_t pos = 0;
-  while (pos < create.size()) {
-    size_t nl = create.find('\n', pos);
-    if (nl == std::string_view::npos) nl = create.size();
-    std::string_view line = create.substr(pos, nl - pos);
-    pos = nl + 1;
+  for (std::string_view line : SplitLines(create)) {
     size_t start = line.find_first_not_of(' ');
     if (start == std::string_view::npos || line[start] != '`' ||
         line.find(" AUTO_INCREMENT") == std::string_view::npos) {

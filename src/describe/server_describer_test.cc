@@ -66,8 +66,7 @@ class DescribeServer : public ::testing::Test {
 
 TEST_F(DescribeServer, Mysql) {
   Open("AIRLOCK_TEST_MYSQL_URL");
-  // GTEST_SKIP/ASSERT in Open() only leave Open().
-  if (IsSkipped() || HasFatalFailure()) return;
+  if (IsSkipped() || HasFatalFailure()) return;  // no server, or no DB
   Exec(R"sql(
     CREATE TABLE `A` (
       `id` INTEGER NOT NULL AUTO_INCREMENT,
@@ -144,8 +143,7 @@ TEST_F(DescribeServer, Mysql) {
 
 TEST_F(DescribeServer, Postgres) {
   Open("AIRLOCK_TEST_POSTGRES_URL");
-  // GTEST_SKIP/ASSERT in Open() only leave Open().
-  if (IsSkipped() || HasFatalFailure()) return;
+  if (IsSkipped() || HasFatalFailure()) return;  // no server, or no DB
   Exec(R"sql(
     CREATE TYPE "Role" AS ENUM ('USER', 'it''s');
     CREATE TABLE "A" (

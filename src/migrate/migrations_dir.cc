@@ -14,6 +14,7 @@
 #include <regex>
 
 #include "base/files.h"
+#include "base/lines.h"
 #include "migrate/messages.h"
 
 namespace airlock::migrate {
@@ -101,12 +102,7 @@ Result<std::optional<std::string>> ReadLockProvider(const std::string& dir) {
   std::string path = (fs::path(dir) / kLockFileName).string();
   if (!IsRegularFile(path)) return std::optional<std::string>();
   AIRLOCK_ASSIGN_OR_RETURN(std::string text, ReadFile(path));
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    std::string_view line(text.data() + pos,
-                          (nl == std::string::npos ? text.size() : nl) - pos);
-    pos = nl == std::string::npos ? text.size() : nl + 1;
+  for (std::string_view line : SplitLines(text)) {
     while (!line.empty() && std::isspace(static_cast<unsigned char>(line[0]))) {
       line.remove_prefix(1);
     }

@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "base/lines.h"
 #include "migrate/checksum.h"
 #include "migrate/messages.h"
 
@@ -18,14 +19,9 @@ namespace {
 // True when migration.sql manages transactions itself (a line starting with
 // BEGIN/COMMIT/END/ROLLBACK as a statement): it then runs as written.
 bool ScriptControlsTransactions(const std::string& script) {
-  size_t pos = 0;
-  while (pos < script.size()) {
-    size_t nl = script.find('\n', pos);
-    std::string line = script.substr(
-        pos, (nl == std::string::npos ? script.size() : nl) - pos);
-    pos = nl == std::string::npos ? script.size() : nl + 1;
+  for (std::string_view line : SplitLines(script)) {
     size_t b = line.find_first_not_of(" \t\r");
-    if (b == std::string::npos) continue;
+    if (b == std::string_view::npos) continue;
     std::string word;
     for (size_t i = b;
          i < line.size() && std::isalpha(static_cast<unsigned char>(line[i]));
