@@ -111,6 +111,7 @@ struct Index {
   std::optional<std::string> map;        // explicit database name (`map:`)
   std::string db_name;                   // resolved: map or generated default
   std::optional<std::string> algorithm;  // PostgreSQL `type:`: BTree, Hash…
+  Span algorithm_span;                   // the `type: X` argument
   std::optional<bool> clustered;
   bool from_field_attribute = false;  // @unique on a field vs @@unique
   Span span;

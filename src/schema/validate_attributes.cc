@@ -397,8 +397,10 @@ class AttributePass {
       };
       for (const auto& [n, a] : kActions) {
         if (e->value == n) {
+          // Diagnostics about the action point at `onDelete: X` as a whole.
           (std::string_view(which) == "onDelete" ? rr.on_delete_span
-                                                 : rr.on_update_span) = e->span;
+                                                 : rr.on_update_span) =
+              ArgumentSpan(args.attr(), which, e->span);
           return a;
         }
       }
@@ -805,6 +807,7 @@ class AttributePass {
                            [&](const char* x) { return *c == x; }) !=
               std::end(kAlgos)) {
             idx.algorithm = *c;
+            idx.algorithm_span = ArgumentSpan(args.attr(), "type", idx.span);
           } else {
             args.Fail(fmt::format("Unknown index type: {}.", *c));
           }

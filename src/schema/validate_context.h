@@ -150,6 +150,11 @@ class AttributeArgs {
   bool default_reported_ = false;
 };
 
+// The span of the named argument `name: value` of `attr` (Prisma's
+// span_for_argument), or `fallback` when there is none.
+Span ArgumentSpan(const ast::Attribute& attr, std::string_view name,
+                  Span fallback);
+
 // Expression coercions with Prisma's type-mismatch errors. They return
 // nullopt (after reporting) when the expression has another kind.
 std::optional<std::string> CoerceString(Context& ctx, const ast::Expression& e);

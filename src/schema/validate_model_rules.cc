@@ -323,7 +323,7 @@ class ModelRules {
                      attr,
                      "The given index type is not supported with the current "
                      "connector"),
-                 idx.span);
+                 idx.algorithm_span);
     }
     if (idx.algorithm && *idx.algorithm == "Hash") {
       for (const auto& f : idx.fields) {

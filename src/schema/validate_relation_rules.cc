@@ -2,11 +2,12 @@
 // ambiguity, `fields`/`references` given on the right side with equal
 // lengths and matching types, references unique, 1:1 specifics, implicit
 // many-to-many requirements, referential actions allowed per provider and
-// relation mode.
+// relation mode, and (relationMode = "prisma") the missing-index warning.
 #include <fmt/format.h>
 
 #include <algorithm>
 
+#include "schema/messages.h"
 #include "schema/validate_context.h"
 #include "schema/validate_messages.h"
 
@@ -34,6 +35,7 @@ class RelationRules {
         if (f.kind != Field::Kind::kRelation) continue;
         IgnoredRelatedModel(static_cast<int>(mi), static_cast<int>(fi));
         ActionsAllowed(static_cast<int>(mi), static_cast<int>(fi));
+        MissingRelationIndex(static_cast<int>(mi), static_cast<int>(fi));
       }
     }
     for (size_t ri = 0; ri < ctx_.schema.relations.size(); ++ri) {
@@ -143,6 +145,28 @@ class RelationRules {
     check(rr.on_update, rr.on_update_span);
   }
 
+  // Without foreign keys the database creates no index for the referencing
+  // fields: warn when no index, unique or primary key of the model starts
+  // with them (in order).
+  void MissingRelationIndex(int mi, int fi) {
+    if (!ctx_.relation_mode_prisma) return;
+    const RawRelation& rr = Raw(mi, fi);
+    if (!rr.has_fields) return;
+    auto starts_with_fields = [&](const std::vector<IndexField>& idx) {
+      if (idx.size() < rr.fields.size()) return false;
+      for (size_t i = 0; i < rr.fields.size(); ++i)
+        if (idx[i].field != rr.fields[i]) return false;
+      return true;
+    };
+    const Model& model = Models()[mi];
+    for (const Index& idx : model.indexes)
+      if (starts_with_fields(idx.fields)) return;
+    if (model.primary_key && starts_with_fields(model.primary_key->fields))
+      return;
+    ctx_.Warning(msg::kMissingRelationIndex,
+                 rr.has_attribute ? rr.attribute_span : F(mi, fi).span);
+  }
+
   bool HasSingleId(int m) {
     const Model& model = Models()[m];
     return model.primary_key && model.primary_key->fields.size() == 1;
@@ -152,24 +176,28 @@ class RelationRules {
     int a = r.referencing_model, b = r.referenced_model;
     int fa = r.referencing_field, fb = r.referenced_field;
     if (Models()[a].is_view || Models()[b].is_view) {
-      ctx_.Error(vmsg::Validation(
-                     "Implicit many-to-many relations are not supported for "
-                     "views."),
-                 F(a, fa).span);
-      return;
+      // On both sides; the checks below still run.
+      for (auto [m, f] : {std::pair{a, fa}, std::pair{b, fb}}) {
+        if (f < 0) continue;
+        ctx_.Error(vmsg::Validation(
+                       "Implicit many-to-many relations are not supported "
+                       "for views."),
+                   F(m, f).span);
+      }
     }
     for (auto [m, f, other] : {std::tuple{a, fa, b}, std::tuple{b, fb, a}}) {
       if (f < 0 || HasSingleId(other)) continue;
       const Field& field = F(m, f);
+      // Prisma names the container after the related model.
       ctx_.Error(
           vmsg::FieldValidation(
-              Kind(m), Models()[m].name, field.name,
+              Kind(other), Models()[m].name, field.name,
               fmt::format("The relation field `{}` on {} `{}` references `{}` "
                           "which does not have an `@id` field. Models without "
                           "`@id` cannot be part of a many to many relation. "
                           "Use an explicit intermediate Model to represent "
                           "this relationship.",
-                          field.name, Kind(m), Models()[m].name,
+                          field.name, Kind(other), Models()[m].name,
                           Models()[other].name)),
           field.span);
     }
@@ -472,9 +500,9 @@ class RelationRules {
             span);
       }
     };
-    (void)field;
-    check(rr.on_delete, "onDelete", rr.on_delete_span);
-    check(rr.on_update, "onUpdate", rr.on_update_span);
+    // Prisma points at the whole relation field here.
+    check(rr.on_delete, "onDelete", field.span);
+    check(rr.on_update, "onUpdate", field.span);
   }
 };
 
