@@ -724,29 +724,50 @@ class Differ {
           s.dropped_values.push_back(v);
       }
       if (s.added_values.empty() && s.dropped_values.empty()) continue;
+      // Prisma's order: columns of dropped tables (table order), then per
+      // kept table its dropped columns and then its kept columns, each by
+      // column name.
       const std::string& name = prev_.enums[p].name;
+      auto uses_enum = [&](const Column& col) {
+        return col.type.family == ColumnFamily::kEnum &&
+               col.type.native == name && col.default_value.has_value();
+      };
       for (size_t t = 0; t < prev_.tables.size(); ++t) {
         const Table& pt = prev_.tables[t];
+        if (next_.FindTable(pt.schema, pt.name) >= 0) continue;
         for (size_t c = 0; c < pt.columns.size(); ++c) {
-          const Column& col = pt.columns[c];
-          if (col.type.family != ColumnFamily::kEnum ||
-              col.type.native != name || !col.default_value) {
-            continue;
-          }
-          Step::DefaultUse use{static_cast<int>(t), static_cast<int>(c), -1,
-                               -1};
-          int nt = next_.FindTable(pt.schema, pt.name);
-          if (nt >= 0) {
+          if (!uses_enum(pt.columns[c])) continue;
+          s.default_uses.push_back(
+              {static_cast<int>(t), static_cast<int>(c), -1, -1});
+        }
+      }
+      for (size_t t = 0; t < prev_.tables.size(); ++t) {
+        const Table& pt = prev_.tables[t];
+        int nt = next_.FindTable(pt.schema, pt.name);
+        if (nt < 0) continue;
+        std::vector<size_t> by_name(pt.columns.size());
+        for (size_t c = 0; c < by_name.size(); ++c) by_name[c] = c;
+        std::sort(by_name.begin(), by_name.end(), [&](size_t x, size_t y) {
+          return pt.columns[x].name < pt.columns[y].name;
+        });
+        for (bool dropped : {true, false}) {
+          for (size_t c : by_name) {
+            const Column& col = pt.columns[c];
             int nc = next_.tables[nt].FindColumn(col.name);
-            if (nc >= 0 &&
-                next_.tables[nt].columns[nc].type.family ==
-                    ColumnFamily::kEnum &&
-                next_.tables[nt].columns[nc].default_value) {
-              use.next_table = nt;
-              use.next_column = nc;
+            if ((nc < 0) != dropped || !uses_enum(col)) continue;
+            Step::DefaultUse use{static_cast<int>(t), static_cast<int>(c), -1,
+                                 -1};
+            if (nc >= 0) {
+              const Column& ncol = next_.tables[nt].columns[nc];
+              if (ncol.type.family == ColumnFamily::kEnum &&
+                  ncol.type.native == next_.enums[e].name &&
+                  ncol.default_value) {
+                use.next_table = nt;
+                use.next_column = nc;
+              }
             }
+            s.default_uses.push_back(use);
           }
-          s.default_uses.push_back(use);
         }
       }
       s.sort_key = {p, static_cast<int>(e)};
