@@ -179,17 +179,23 @@ class AttributePass {
           RelationFieldAttributes(static_cast<int>(mi), static_cast<int>(fi));
       }
     }
-    for (size_t mi = 0; mi < ctx_.schema.models.size(); ++mi)
-      ModelAttributes(static_cast<int>(mi));
-    for (size_t ei = 0; ei < ctx_.schema.enums.size(); ++ei)
-      EnumAttributes(static_cast<int>(ei));
-    for (const auto& ct : ctx_.composite_types) {
-      for (const auto& f : ct.block->fields) {
-        AttributeVisitor v(ctx_, f.attributes, false);
-        v.DatasourceScoped();
-        v.Single("map");
-        v.Single("default");
-        v.ReportUnknown();
+    // Models, enums and composite types interleaved in source order.
+    std::map<const ast::Block*, int> models, enums;
+    std::set<const ast::Block*> composites;
+    for (size_t mi = 0; mi < ctx_.model_blocks.size(); ++mi)
+      models[ctx_.model_blocks[mi]] = static_cast<int>(mi);
+    for (size_t ei = 0; ei < ctx_.enum_blocks.size(); ++ei)
+      enums[ctx_.enum_blocks[ei]] = static_cast<int>(ei);
+    for (const auto& ct : ctx_.composite_types) composites.insert(ct.block);
+    for (const auto& file : ctx_.ast.files) {
+      for (const auto& block : file.blocks) {
+        if (auto it = models.find(&block); it != models.end()) {
+          ModelAttributes(it->second);
+        } else if (auto it = enums.find(&block); it != enums.end()) {
+          EnumAttributes(it->second);
+        } else if (composites.count(&block)) {
+          CompositeTypeAttributes(block);
+        }
       }
     }
   }
@@ -199,6 +205,16 @@ class AttributePass {
 
   Model& M(int mi) { return ctx_.schema.models[mi]; }
   const ast::Field& AF(int mi, int fi) { return *ctx_.model_fields[mi][fi]; }
+
+  void CompositeTypeAttributes(const ast::Block& block) {
+    for (const auto& f : block.fields) {
+      AttributeVisitor v(ctx_, f.attributes, false);
+      v.DatasourceScoped();
+      v.Single("map");
+      v.Single("default");
+      v.ReportUnknown();
+    }
+  }
 
   // Relation field: @relation arguments are kept raw here and resolved by
   // the relation pass; other attributes are errors.
