@@ -90,12 +90,9 @@ class ModelRules {
       const Enum& e = ctx_.schema.enums[ei];
       std::string key = (e.schema ? *e.schema : "") + "." + e.db_name;
       if (enums.insert(key).second) continue;
-      const ast::Block& block = *ctx_.enum_blocks[ei];
-      Span span = block.span;
-      for (const auto& a : block.attributes)
-        if (a.name.name == "map") span = a.span;
+      // On the whole enum block, as Prisma does.
       ctx_.Error("An enum with the same database name is already defined.",
-                 span);
+                 ctx_.enum_blocks[ei]->span);
     }
     // Field database names within a model.
     for (size_t mi = 0; mi < Models().size(); ++mi) {
