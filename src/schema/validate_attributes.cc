@@ -434,6 +434,7 @@ class AttributePass {
           args.Fail("The `map` argument cannot be an empty string.");
         } else {
           rr.map = *s;
+          rr.map_span = ArgumentSpan(args.attr(), "map", Span{});
         }
       }
     }
@@ -558,6 +559,7 @@ class AttributePass {
           pk.fields.push_back(ifield);
           pk.from_field_attribute = true;
           pk.span = a->span;
+          pk.name_span = ArgumentSpan(*a, "map", a->span);
           M(mi).primary_key = pk;
           id_attr_[mi] = a;
         }
@@ -599,6 +601,8 @@ class AttributePass {
         idx.fields.push_back(ifield);
         idx.from_field_attribute = true;
         idx.span = a->span;
+        idx.name_span =
+            ArgumentSpan(*a, "map", ArgumentSpan(*a, "name", a->span));
         M(mi).indexes.push_back(std::move(idx));
         args.ReportUnused();
       }
@@ -770,6 +774,7 @@ class AttributePass {
           if (pk.name) ValidateClientName(mi, *pk.name, a->span, "@@id");
           pk.clustered = ClusteredArg(args, nullptr);
           pk.span = a->span;
+          pk.name_span = ArgumentSpan(*a, "map", a->span);
           M(mi).primary_key = pk;
           id_attr_[mi] = a;
         }
@@ -803,6 +808,8 @@ class AttributePass {
       Index idx;
       idx.kind = Index::Kind::kNormal;
       idx.span = a->span;
+      idx.name_span =
+          ArgumentSpan(*a, "map", ArgumentSpan(*a, "name", a->span));
       auto fields = IndexFields(mi, args, false, false);
       auto name = NameArg(args);
       auto map = MapArg(args, "map");
@@ -842,6 +849,8 @@ class AttributePass {
       Index idx;
       idx.kind = Index::Kind::kUnique;
       idx.span = a->span;
+      idx.name_span =
+          ArgumentSpan(*a, "map", ArgumentSpan(*a, "name", a->span));
       auto fields = IndexFields(mi, args, true, false);
       idx.name = NameArg(args);
       idx.map = MapArg(args, "map");
@@ -859,6 +868,8 @@ class AttributePass {
       Index idx;
       idx.kind = Index::Kind::kFulltext;
       idx.span = a->span;
+      idx.name_span =
+          ArgumentSpan(*a, "map", ArgumentSpan(*a, "name", a->span));
       auto fields = IndexFields(mi, args, false, false);
       idx.map = MapArg(args, "map");
       args.ReportUnused();
