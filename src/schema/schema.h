@@ -115,6 +115,7 @@ struct Index {
   std::optional<bool> clustered;
   bool from_field_attribute = false;  // @unique on a field vs @@unique
   Span span;
+  Span name_span;  // `map:` (else `name:`) argument, else the attribute
 };
 
 struct PrimaryKey {
@@ -125,6 +126,7 @@ struct PrimaryKey {
   std::optional<bool> clustered;
   bool from_field_attribute = false;  // @id vs @@id
   Span span;
+  Span name_span;  // the `map:` argument, else the attribute
 };
 
 struct Model {

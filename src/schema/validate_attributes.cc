@@ -179,17 +179,23 @@ class AttributePass {
           RelationFieldAttributes(static_cast<int>(mi), static_cast<int>(fi));
       }
     }
-    for (size_t mi = 0; mi < ctx_.schema.models.size(); ++mi)
-      ModelAttributes(static_cast<int>(mi));
-    for (size_t ei = 0; ei < ctx_.schema.enums.size(); ++ei)
-      EnumAttributes(static_cast<int>(ei));
-    for (const auto& ct : ctx_.composite_types) {
-      for (const auto& f : ct.block->fields) {
-        AttributeVisitor v(ctx_, f.attributes, false);
-        v.DatasourceScoped();
-        v.Single("map");
-        v.Single("default");
-        v.ReportUnknown();
+    // Models, enums and composite types interleaved in source order.
+    std::map<const ast::Block*, int> models, enums;
+    std::set<const ast::Block*> composites;
+    for (size_t mi = 0; mi < ctx_.model_blocks.size(); ++mi)
+      models[ctx_.model_blocks[mi]] = static_cast<int>(mi);
+    for (size_t ei = 0; ei < ctx_.enum_blocks.size(); ++ei)
+      enums[ctx_.enum_blocks[ei]] = static_cast<int>(ei);
+    for (const auto& ct : ctx_.composite_types) composites.insert(ct.block);
+    for (const auto& file : ctx_.ast.files) {
+      for (const auto& block : file.blocks) {
+        if (auto it = models.find(&block); it != models.end()) {
+          ModelAttributes(it->second);
+        } else if (auto it = enums.find(&block); it != enums.end()) {
+          EnumAttributes(it->second);
+        } else if (composites.count(&block)) {
+          CompositeTypeAttributes(block);
+        }
       }
     }
   }
@@ -199,6 +205,16 @@ class AttributePass {
 
   Model& M(int mi) { return ctx_.schema.models[mi]; }
   const ast::Field& AF(int mi, int fi) { return *ctx_.model_fields[mi][fi]; }
+
+  void CompositeTypeAttributes(const ast::Block& block) {
+    for (const auto& f : block.fields) {
+      AttributeVisitor v(ctx_, f.attributes, false);
+      v.DatasourceScoped();
+      v.Single("map");
+      v.Single("default");
+      v.ReportUnknown();
+    }
+  }
 
   // Relation field: @relation arguments are kept raw here and resolved by
   // the relation pass; other attributes are errors.
@@ -418,6 +434,7 @@ class AttributePass {
           args.Fail("The `map` argument cannot be an empty string.");
         } else {
           rr.map = *s;
+          rr.map_span = ArgumentSpan(args.attr(), "map", Span{});
         }
       }
     }
@@ -542,6 +559,7 @@ class AttributePass {
           pk.fields.push_back(ifield);
           pk.from_field_attribute = true;
           pk.span = a->span;
+          pk.name_span = ArgumentSpan(*a, "map", a->span);
           M(mi).primary_key = pk;
           id_attr_[mi] = a;
         }
@@ -583,6 +601,8 @@ class AttributePass {
         idx.fields.push_back(ifield);
         idx.from_field_attribute = true;
         idx.span = a->span;
+        idx.name_span =
+            ArgumentSpan(*a, "map", ArgumentSpan(*a, "name", a->span));
         M(mi).indexes.push_back(std::move(idx));
         args.ReportUnused();
       }
@@ -754,6 +774,7 @@ class AttributePass {
           if (pk.name) ValidateClientName(mi, *pk.name, a->span, "@@id");
           pk.clustered = ClusteredArg(args, nullptr);
           pk.span = a->span;
+          pk.name_span = ArgumentSpan(*a, "map", a->span);
           M(mi).primary_key = pk;
           id_attr_[mi] = a;
         }
@@ -787,6 +808,8 @@ class AttributePass {
       Index idx;
       idx.kind = Index::Kind::kNormal;
       idx.span = a->span;
+      idx.name_span =
+          ArgumentSpan(*a, "map", ArgumentSpan(*a, "name", a->span));
       auto fields = IndexFields(mi, args, false, false);
       auto name = NameArg(args);
       auto map = MapArg(args, "map");
@@ -826,6 +849,8 @@ class AttributePass {
       Index idx;
       idx.kind = Index::Kind::kUnique;
       idx.span = a->span;
+      idx.name_span =
+          ArgumentSpan(*a, "map", ArgumentSpan(*a, "name", a->span));
       auto fields = IndexFields(mi, args, true, false);
       idx.name = NameArg(args);
       idx.map = MapArg(args, "map");
@@ -843,6 +868,8 @@ class AttributePass {
       Index idx;
       idx.kind = Index::Kind::kFulltext;
       idx.span = a->span;
+      idx.name_span =
+          ArgumentSpan(*a, "map", ArgumentSpan(*a, "name", a->span));
       auto fields = IndexFields(mi, args, false, false);
       idx.map = MapArg(args, "map");
       args.ReportUnused();

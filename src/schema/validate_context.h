@@ -48,6 +48,7 @@ struct RawRelation {
   std::optional<ReferentialAction> on_delete, on_update;
   Span on_delete_span, on_update_span;
   std::optional<std::string> map;
+  Span map_span;
 };
 
 struct AttributeRef {
@@ -97,6 +98,10 @@ struct Context {
   std::vector<Span> auto_defaults;
   // `@db.X`: the prefix before the dot, per field (model, field).
   std::map<std::pair<int, int>, std::string> native_type_prefixes;
+  // Per relation (index into schema.relations): the constraint namespaces
+  // its foreign key name clashes in (rules pass, reported with the
+  // relation's other checks).
+  std::map<int, std::vector<std::string>> fk_name_clashes;
   std::vector<const ast::Block*> datasource_blocks;
   std::vector<const ast::Block*> generator_blocks;
 

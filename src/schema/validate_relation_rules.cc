@@ -43,7 +43,7 @@ class RelationRules {
       if (r.kind == Relation::Kind::kManyToMany) {
         ManyToMany(r);
       } else {
-        Inline(r);
+        Inline(r, static_cast<int>(ri));
       }
     }
   }
@@ -242,7 +242,7 @@ class RelationRules {
     return false;
   }
 
-  void Inline(const Relation& r) {
+  void Inline(const Relation& r, int ri) {
     int m = r.referencing_model, f = r.referencing_field;
     int om = r.referenced_model, of = r.referenced_field;
     if (f < 0) {
@@ -326,6 +326,13 @@ class RelationRules {
                      field.span);
         }
       }
+    }
+    // Foreign key name clashes (counted by the model rules).
+    if (auto it = ctx_.fk_name_clashes.find(ri);
+        it != ctx_.fk_name_clashes.end()) {
+      for (const auto& message : it->second)
+        ctx_.Error(vmsg::AttributeError(attr, message),
+                   rr.map ? rr.map_span : field.span);
     }
     if (r.kind == Relation::Kind::kOneToOne) {
       OneToOne(r, field, rr, back, bb);

@@ -136,6 +136,87 @@ TEST(ValidateTest, ReportsEveryError) {
   EXPECT_EQ(diags.ErrorCount(), 2u);
 }
 
+// relationMode = "prisma": a warning on each relation whose `fields` no
+// index, unique or primary key starts with; the schema stays valid.
+TEST(ValidateTest, MissingRelationIndexWarning) {
+  auto schema = [](const std::string& extra) {
+    return R"(datasource db {
+  provider     = "mysql"
+  url          = "mysql://u@localhost/db"
+  relationMode = "prisma"
+}
+model A {
+  id Int @id
+  x  Int
+  bs B[]
+}
+model B {
+  id  Int @id
+  aId Int
+  n   Int
+  a   A   @relation(fields: [aId], references: [id])
+  )" + extra +
+           "\n}\n";
+  };
+  auto warnings = [](const Diagnostics& d) {
+    int n = 0;
+    for (const auto& item : d.items())
+      if (item.severity == Severity::kWarning) ++n;
+    return n;
+  };
+  Diagnostics none;
+  EXPECT_TRUE(ValidateText(schema(""), none));
+  EXPECT_EQ(warnings(none), 1);
+  for (const char* ok :
+       {"@@index([aId])", "@@index([aId, n])", "@@unique([aId, n])"}) {
+    Diagnostics d;
+    EXPECT_TRUE(ValidateText(schema(ok), d)) << ok;
+    EXPECT_EQ(warnings(d), 0) << ok;
+  }
+  Diagnostics wrong_order;  // aId is not the leftmost column
+  EXPECT_TRUE(ValidateText(schema("@@index([n, aId])"), wrong_order));
+  EXPECT_EQ(warnings(wrong_order), 1);
+}
+
+// MySQL: foreign key names are global, index names per model; every member
+// of a clash is reported.
+TEST(ValidateTest, ConstraintNameClashesPerProvider) {
+  const char* text = R"(datasource db {
+  provider = "mysql"
+  url      = "mysql://u@localhost/db"
+}
+model A {
+  id Int @id
+  bs B[]
+  cs C[]
+  @@index([id], map: "dup")
+}
+model B {
+  id  Int @id
+  aId Int
+  a   A   @relation(fields: [aId], references: [id], map: "fk")
+  @@index([aId], map: "dup")
+}
+model C {
+  id  Int @id
+  aId Int
+  a   A   @relation(fields: [aId], references: [id], map: "fk")
+}
+)";
+  Diagnostics diags;
+  EXPECT_FALSE(ValidateText(text, diags));
+  int fk = 0, other = 0;
+  for (const auto& d : diags.items()) {
+    if (d.message.find("namespace: global for foreign keys") !=
+        std::string::npos)
+      ++fk;
+    else
+      ++other;
+  }
+  EXPECT_EQ(fk, 2);     // both relations named "fk"
+  EXPECT_EQ(other, 0);  // "dup" is on two different models: allowed
+}
+
 // Bad input: always diagnostics, never a crash.
 TEST(ValidateTest, BadInputGivesDiagnostics) {
   const std::string inputs[] = {
