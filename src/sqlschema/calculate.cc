@@ -187,7 +187,7 @@ class Calculator {
     if (type.family == ColumnFamily::kDateTime) {
       // Prisma parses the RFC 3339 text and writes it back its own way.
       auto text = DateTimeDefaultText(value, p() == Provider::kMysql
-                                                 ? DateTimeStyle::kRfc3339
+                                                 ? DateTimeStyle::kMysqlUtc
                                                  : DateTimeStyle::kSpaced);
       if (text) return flavor_.StringLiteral(*text);
     }

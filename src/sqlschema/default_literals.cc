@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cstdlib>
+#include <ctime>
 
 namespace airlock::sqlschema {
 namespace {
@@ -61,8 +63,27 @@ std::optional<std::string> DateTimeDefaultText(std::string_view v,
   }
   std::string date(v.substr(0, 10));
   std::string time(v.substr(11, 8));
-  if (style == DateTimeStyle::kRfc3339) {
-    return fmt::format("{}T{}{}{}", date, time, fraction, offset);
+  if (style == DateTimeStyle::kMysqlUtc) {
+    auto num = [&](size_t pos, size_t n) {
+      return std::atoi(std::string(v.substr(pos, n)).c_str());
+    };
+    std::tm tm{};
+    tm.tm_year = num(0, 4) - 1900;
+    tm.tm_mon = num(5, 2) - 1;
+    tm.tm_mday = num(8, 2);
+    tm.tm_hour = num(11, 2);
+    tm.tm_min = num(14, 2);
+    tm.tm_sec = num(17, 2);
+    long shift = (std::atoi(offset.substr(1, 2).c_str()) * 60 +
+                  std::atoi(offset.substr(4, 2).c_str())) *
+                 60;
+    if (offset[0] == '-') shift = -shift;
+    std::time_t t = timegm(&tm) - shift;
+    std::tm utc{};
+    gmtime_r(&t, &utc);
+    return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}{}",
+                       utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
+                       utc.tm_hour, utc.tm_min, utc.tm_sec, fraction);
   }
   return fmt::format("{} {}{} {}", date, time, fraction, offset);
 }

@@ -14,8 +14,9 @@ namespace airlock::sqlschema {
 enum class DateTimeStyle {
   // `2020-01-02 03:04:05.678 +00:00` (PostgreSQL, SQLite).
   kSpaced,
-  // `2020-01-02T03:04:05.678+00:00` (MySQL).
-  kRfc3339,
+  // `2020-01-02 03:04:05.678` in UTC (MySQL). Prisma writes RFC 3339
+  // there, which MariaDB rejects ("Invalid default value").
+  kMysqlUtc,
 };
 
 // Re-spells an RFC 3339 timestamp (`2020-01-02T03:04:05.678Z`): the offset as

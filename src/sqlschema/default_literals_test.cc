@@ -24,10 +24,13 @@ TEST(DateTimeDefaultText, SpacedStyleKeepsOffsetAndShortestFraction) {
             "2020-01-02 03:04:05.123456789 +00:00");
 }
 
-TEST(DateTimeDefaultText, Rfc3339StyleForMysql) {
+TEST(DateTimeDefaultText, MysqlStyleIsUtcWithoutOffset) {
   EXPECT_EQ(
-      DateTimeDefaultText("2020-01-02T03:04:05.5Z", DateTimeStyle::kRfc3339),
-      "2020-01-02T03:04:05.500+00:00");
+      DateTimeDefaultText("2020-01-02T03:04:05.5Z", DateTimeStyle::kMysqlUtc),
+      "2020-01-02 03:04:05.500");
+  EXPECT_EQ(DateTimeDefaultText("2021-01-01T00:30:00+01:00",
+                                DateTimeStyle::kMysqlUtc),
+            "2020-12-31 23:30:00");
 }
 
 TEST(DateTimeDefaultText, RejectsNonRfc3339) {
