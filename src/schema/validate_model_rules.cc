@@ -689,6 +689,10 @@ void ModelRules::PostgresOps(int mi, const Index& idx,
     if (f.ops && f.ops->rfind("raw(", 0) == 0) continue;
     const Field& field = m.fields[f.field];
     const std::string* op = f.ops ? &*f.ops : nullptr;
+    // How Prisma prints the class in messages (its Display impl names
+    // UuidMinMaxMultiOps "BitMinMaxOps").
+    const std::string shown =
+        !op ? "" : (*op == "UuidMinMaxMultiOps" ? "BitMinMaxOps" : *op);
     const std::string nt = field.native_type ? field.native_type->name : "";
     const bool has_nt = field.native_type.has_value();
     const bool scalar = field.kind == Field::Kind::kScalar;
@@ -714,7 +718,7 @@ void ModelRules::PostgresOps(int mi, const Index& idx,
         error(fmt::format(
             "The given operator class `{}` is not supported with the `{}` "
             "index type.",
-            *op, algo));
+            shown, algo));
         continue;
       }
     }
@@ -724,7 +728,7 @@ void ModelRules::PostgresOps(int mi, const Index& idx,
         error(fmt::format(
             "The given operator class `{}` does not support native type `{}` "
             "of field `{}`.",
-            *op, nt, field.name));
+            shown, nt, field.name));
       } else if (has_nt) {
         error(fmt::format(
             "The {} index field type `{}` has no default operator class.", algo,
@@ -733,7 +737,7 @@ void ModelRules::PostgresOps(int mi, const Index& idx,
         error(fmt::format(
             "The given operator class `{}` expects the field `{}` to define a "
             "valid native type.",
-            *op, field.name));
+            shown, field.name));
       } else {
         bool supported = true;
         if (field.kind != Field::Kind::kUnsupported) {
@@ -757,7 +761,7 @@ void ModelRules::PostgresOps(int mi, const Index& idx,
       error(fmt::format(
           "The given operator class `{}` points to the field `{}` that is not "
           "of {} type.",
-          *op, field.name, type));
+          shown, field.name, type));
     };
 
     if (algo == "Gist") {
