@@ -38,12 +38,12 @@ class RelationRules {
         MissingRelationIndex(static_cast<int>(mi), static_cast<int>(fi));
       }
     }
-    for (size_t ri = 0; ri < ctx_.schema.relations.size(); ++ri) {
+    for (int ri : PrismaRelationOrder()) {
       const Relation& r = ctx_.schema.relations[ri];
       if (r.kind == Relation::Kind::kManyToMany) {
         ManyToMany(r);
       } else {
-        Inline(r, static_cast<int>(ri));
+        Inline(r, ri);
       }
     }
   }
@@ -58,6 +58,49 @@ class RelationRules {
     return it == ctx_.raw_relations.end() ? kNone : it->second;
   }
   const char* Kind(int m) { return Models()[m].is_view ? "view" : "model"; }
+
+  // Prisma walks relations in the order it creates them: at one of the two
+  // fields (the forward side of a 1:n, side A of an m:n, the required or
+  // `fields`-holding side of a 1:1, else the smaller model/field name),
+  // visiting relation fields model by model.
+  std::vector<int> PrismaRelationOrder() {
+    auto creates_at = [&](const Relation& r, int xm, int xf, int ym, int yf) {
+      const Field& x = F(xm, xf);
+      const Field& y = F(ym, yf);
+      auto x_not_after_y = [&]() {
+        return std::pair(std::string_view(Models()[xm].name),
+                         std::string_view(x.name)) <=
+               std::pair(std::string_view(Models()[ym].name),
+                         std::string_view(y.name));
+      };
+      if (r.kind == Relation::Kind::kManyToMany)
+        return Models()[xm].name <= Models()[ym].name &&
+               !(xm == ym && x.name > y.name);
+      if (x.IsList() || y.IsList()) return !x.IsList();
+      if (x.IsRequired()) return y.IsOptional() || x_not_after_y();
+      if (y.IsRequired()) return false;
+      if (Raw(xm, xf).has_fields) return true;
+      return !Raw(ym, yf).has_fields && x_not_after_y();
+    };
+    std::vector<std::pair<std::pair<int, int>, int>> keyed;
+    for (size_t ri = 0; ri < ctx_.schema.relations.size(); ++ri) {
+      const Relation& r = ctx_.schema.relations[ri];
+      std::pair a{r.referencing_model, r.referencing_field};
+      std::pair b{r.referenced_model, r.referenced_field};
+      std::pair<int, int> at = a.second < 0 ? b : a;
+      if (a.second >= 0 && b.second >= 0) {
+        if (b < a) std::swap(a, b);
+        at = creates_at(r, a.first, a.second, b.first, b.second)   ? a
+             : creates_at(r, b.first, b.second, a.first, a.second) ? b
+                                                                   : a;
+      }
+      keyed.push_back({at, static_cast<int>(ri)});
+    }
+    std::stable_sort(keyed.begin(), keyed.end());
+    std::vector<int> order;
+    for (const auto& k : keyed) order.push_back(k.second);
+    return order;
+  }
 
   // Two relation fields on one model pointing to the same model with the
   // same relation name.
