@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
+#include <set>
 
 #include "schema/messages.h"
 #include "schema/validate_context.h"
@@ -58,6 +60,128 @@ class RelationRules {
     return it == ctx_.raw_relations.end() ? kNone : it->second;
   }
   const char* Kind(int m) { return Models()[m].is_view ? "view" : "model"; }
+
+  // The effective referential actions of an inline relation (Prisma's
+  // defaults: onDelete Restrict when a referencing field is required, else
+  // SetNull; onUpdate Cascade).
+  ReferentialAction OnDelete(const Relation& r) {
+    if (r.on_delete) return *r.on_delete;
+    bool required = false;
+    for (int x : r.fields)
+      required = required || F(r.referencing_model, x).IsRequired();
+    if (r.fields.empty())
+      required = F(r.referencing_model, r.referencing_field).IsRequired();
+    return required ? ReferentialAction::kRestrict
+                    : ReferentialAction::kSetNull;
+  }
+  static ReferentialAction OnUpdate(const Relation& r) {
+    return r.on_update.value_or(ReferentialAction::kCascade);
+  }
+  static bool Triggers(ReferentialAction a) {
+    return a != ReferentialAction::kNoAction &&
+           a != ReferentialAction::kRestrict;
+  }
+  static bool Complete(const Relation& r) {
+    return r.kind != Relation::Kind::kManyToMany && r.referencing_field >= 0 &&
+           r.referenced_field >= 0;
+  }
+
+  // relationMode = "prisma" emulates the actions, which cannot follow a
+  // cycle of cascading relations: starting from relation `root`, follow the
+  // complete relations of each referenced model (by referenced model, then
+  // Prisma's relation order) while they cascade; reaching a self relation
+  // or the starting model is an error on `root`.
+  void Cycles(int root) {
+    if (!ctx_.relation_mode_prisma) return;
+    const auto& rels = ctx_.schema.relations;
+    if (!Complete(rels[root])) return;
+    if (relation_pos_.empty()) {
+      std::vector<int> order = PrismaRelationOrder();
+      relation_pos_.assign(rels.size(), 0);
+      for (size_t i = 0; i < order.size(); ++i)
+        relation_pos_[order[i]] = static_cast<int>(i);
+    }
+    auto from = [&](int model) {
+      std::vector<int> out;
+      for (size_t ri = 0; ri < rels.size(); ++ri)
+        if (Complete(rels[ri]) && rels[ri].referencing_model == model)
+          out.push_back(static_cast<int>(ri));
+      std::sort(out.begin(), out.end(), [&](int a, int b) {
+        return std::pair(rels[a].referenced_model, relation_pos_[a]) <
+               std::pair(rels[b].referenced_model, relation_pos_[b]);
+      });
+      return out;
+    };
+    auto path_text = [&](const std::vector<int>& path) {
+      std::string out;
+      for (size_t i = 0; i < path.size(); ++i) {
+        const Relation& r = rels[path[i]];
+        if (i) out += " → ";
+        out += Models()[r.referencing_model].name + "." +
+               F(r.referencing_model, r.referencing_field).name;
+      }
+      return out;
+    };
+    const Relation& start = rels[root];
+    int parent = start.referencing_model;
+    std::set<std::pair<int, int>> visited;  // referencing fields
+    std::vector<std::pair<int, std::vector<int>>> next = {{root, {root}}};
+    while (!next.empty()) {
+      auto [ri, path] = std::move(next.back());
+      next.pop_back();
+      const Relation& r = rels[ri];
+      visited.insert({r.referencing_model, r.referencing_field});
+      if (!Triggers(OnDelete(r)) && !Triggers(OnUpdate(r))) continue;
+      if (r.referencing_model == r.referenced_model) {
+        CycleError(start,
+                   "A self-relation must have `onDelete` and `onUpdate` "
+                   "referential actions set to `NoAction` in one of the "
+                   "@relation attributes.");
+        return;
+      }
+      if (r.referenced_model == parent) {
+        CycleError(start,
+                   fmt::format("Reference causes a cycle. One of the "
+                               "@relation attributes in this cycle must have "
+                               "`onDelete` and `onUpdate` referential actions "
+                               "set to `NoAction`. Cycle path: {}.",
+                               path_text(path)));
+        return;
+      }
+      for (int n : from(r.referenced_model)) {
+        const Relation& nr = rels[n];
+        if (visited.count({nr.referencing_model, nr.referencing_field}))
+          continue;
+        std::vector<int> longer = path;
+        longer.push_back(n);
+        next.push_back({n, std::move(longer)});
+      }
+    }
+  }
+
+  // The cycle message with the implicit actions of `r` that cascade.
+  void CycleError(const Relation& r, const std::string& message) {
+    std::optional<ReferentialAction> on_delete, on_update;
+    if (!r.on_delete && Triggers(OnDelete(r))) on_delete = OnDelete(r);
+    if (!r.on_update && Triggers(OnUpdate(r))) on_update = OnUpdate(r);
+    std::string msg = message;
+    if (on_delete && on_update) {
+      msg += fmt::format(
+          " (Implicit default `onDelete`: `{}`, and `onUpdate`: `{}`)",
+          ReferentialActionName(*on_delete), ReferentialActionName(*on_update));
+    } else if (on_delete) {
+      msg += fmt::format(" (Implicit default `onDelete`: `{}`)",
+                         ReferentialActionName(*on_delete));
+    } else if (on_update) {
+      msg += fmt::format(" (Implicit default `onUpdate`: `{}`)",
+                         ReferentialActionName(*on_update));
+    }
+    msg += " Read more at https://pris.ly/d/cyclic-referential-actions";
+    ctx_.Error(vmsg::Validation(msg),
+               F(r.referencing_model, r.referencing_field).span);
+  }
+
+  std::vector<int> relation_pos_;
 
   // Prisma walks relations in the order it creates them: at one of the two
   // fields (the forward side of a 1:n, side A of an m:n, the required or
@@ -303,6 +427,7 @@ class RelationRules {
     const Field& back = F(om, of);
     const RawRelation& bb = Raw(om, of);
     std::string attr = "@relation";
+    Cycles(ri);
     // references unique.
     if (!rr.references.empty() && !IsUniqueCriterion(om, rr.references)) {
       std::vector<std::string> names;
