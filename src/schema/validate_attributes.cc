@@ -728,7 +728,7 @@ class AttributePass {
     const ast::Block& block = *ctx_.model_blocks[mi];
     AttributeVisitor v(ctx_, block.attributes, true);
     if (const auto* a = v.Single("ignore")) {
-      AttributeArgs args(ctx_, *a, "@@ignore");
+      AttributeArgs args(ctx_, *a, "@ignore");
       if (args.usable()) {
         for (size_t fi = 0; fi < M(mi).fields.size(); ++fi) {
           const Field& f = M(mi).fields[fi];
@@ -744,7 +744,7 @@ class AttributePass {
       }
     }
     if (const auto* a = v.Single("id")) {
-      AttributeArgs args(ctx_, *a, "@@id");
+      AttributeArgs args(ctx_, *a, "@id");
       if (args.usable()) {
         if (auto fields = IndexFields(mi, args, false, true)) {
           std::vector<std::string> optional;
@@ -782,7 +782,7 @@ class AttributePass {
       }
     }
     if (const auto* a = v.Single("map")) {
-      AttributeArgs args(ctx_, *a, "@@map");
+      AttributeArgs args(ctx_, *a, "@map");
       if (args.usable()) {
         if (const auto* e = args.RequiredDefault("name")) {
           if (auto s = CoerceString(ctx_, *e)) M(mi).db_name = *s;
@@ -791,7 +791,7 @@ class AttributePass {
       }
     }
     if (const auto* a = v.Single("schema")) {
-      AttributeArgs args(ctx_, *a, "@@schema");
+      AttributeArgs args(ctx_, *a, "@schema");
       if (args.usable()) {
         if (const auto* e = args.RequiredDefault("map")) {
           if (auto s = CoerceString(ctx_, *e)) {
@@ -803,7 +803,7 @@ class AttributePass {
       }
     }
     for (const auto* a : v.Repeated("index")) {
-      AttributeArgs args(ctx_, *a, "@@index");
+      AttributeArgs args(ctx_, *a, "@index");
       if (!args.usable()) continue;
       Index idx;
       idx.kind = Index::Kind::kNormal;
@@ -844,7 +844,7 @@ class AttributePass {
       }
     }
     for (const auto* a : v.Repeated("unique")) {
-      AttributeArgs args(ctx_, *a, "@@unique");
+      AttributeArgs args(ctx_, *a, "@unique");
       if (!args.usable()) continue;
       Index idx;
       idx.kind = Index::Kind::kUnique;
@@ -863,7 +863,7 @@ class AttributePass {
       }
     }
     for (const auto* a : v.Repeated("fulltext")) {
-      AttributeArgs args(ctx_, *a, "@@fulltext");
+      AttributeArgs args(ctx_, *a, "@fulltext");
       if (!args.usable()) continue;
       Index idx;
       idx.kind = Index::Kind::kFulltext;
@@ -999,7 +999,7 @@ class AttributePass {
     }
     AttributeVisitor v(ctx_, block.attributes, true);
     if (const auto* a = v.Single("map")) {
-      AttributeArgs args(ctx_, *a, "@@map");
+      AttributeArgs args(ctx_, *a, "@map");
       if (args.usable()) {
         if (const auto* ex = args.RequiredDefault("name")) {
           if (auto s = CoerceString(ctx_, *ex)) e.db_name = *s;
@@ -1008,7 +1008,7 @@ class AttributePass {
       }
     }
     if (const auto* a = v.Single("schema")) {
-      AttributeArgs args(ctx_, *a, "@@schema");
+      AttributeArgs args(ctx_, *a, "@schema");
       if (args.usable()) {
         if (const auto* ex = args.RequiredDefault("map")) {
           if (auto s = CoerceString(ctx_, *ex)) {

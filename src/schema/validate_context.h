@@ -126,6 +126,9 @@ struct Context {
 // One attribute's arguments, looked up the way Prisma does: the unnamed
 // (default) argument or a named one. Arguments not consumed are reported
 // as "No such argument." by ReportUnused().
+// `display_name` is how Fail() names the attribute: Prisma's attribute pass
+// writes "@" + name also for block attributes ("@index" for @@index), while
+// the later rules use "@@index".
 class AttributeArgs {
  public:
   AttributeArgs(Context& ctx, const ast::Attribute& attr,

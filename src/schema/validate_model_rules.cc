@@ -29,6 +29,7 @@ class ModelRules {
       StrictUniqueCriteria(m);
       PrimaryKeyName(m);
       if (Models()[m].primary_key) PrimaryKeyRules(m);
+      Autoincrement(m);
       for (size_t fi = 0; fi < Models()[m].fields.size(); ++fi)
         ScalarFieldRules(m, static_cast<int>(fi));
       for (int ii : PrismaIndexOrder(Models()[m])) {
@@ -36,7 +37,6 @@ class ModelRules {
         IndexName(m, idx);
         IndexRules(m, idx);
       }
-      Autoincrement(m);
     }
     ForeignKeyNames();
     MultiSchema();
@@ -162,7 +162,7 @@ class ModelRules {
                      "model", m.name,
                      "You defined a database name for the primary key on the "
                      "model. This is not supported by the provider."),
-                 pk.span);
+                 ctx_.model_blocks[mi]->span);
     }
     if (pk.clustered) {
       ctx_.Error(vmsg::AttributeError(
@@ -342,10 +342,9 @@ class ModelRules {
       }
     }
     if (idx.kind == Index::Kind::kFulltext && p_ != Provider::kMysql) {
-      ctx_.Error(vmsg::ModelValidation(
-                     Kind(mi), m.name,
-                     "You defined a fulltext index, but the current connector "
-                     "does not support them."),
+      ctx_.Error(vmsg::AttributeError(attr,
+                                      "Defining fulltext indexes is not "
+                                      "supported with the current connector."),
                  idx.span);
     }
     if (idx.clustered) {
@@ -391,7 +390,7 @@ class ModelRules {
                        "The `autoincrement()` default value is used on a "
                        "non-id field even though the datasource does not "
                        "support this."),
-                   f.default_value->span);
+                   f.span);
       }
       if (p_ == Provider::kMysql) {
         bool indexed = m.primary_key && !m.primary_key->fields.empty() &&
@@ -405,7 +404,7 @@ class ModelRules {
                          "The `autoincrement()` default value is used on a "
                          "non-indexed field even though the datasource does "
                          "not support this."),
-                     f.default_value->span);
+                     f.span);
         }
       }
     }
@@ -689,6 +688,10 @@ void ModelRules::PostgresOps(int mi, const Index& idx,
     if (f.ops && f.ops->rfind("raw(", 0) == 0) continue;
     const Field& field = m.fields[f.field];
     const std::string* op = f.ops ? &*f.ops : nullptr;
+    // How Prisma prints the class in messages (its Display impl names
+    // UuidMinMaxMultiOps "BitMinMaxOps").
+    const std::string shown =
+        !op ? "" : (*op == "UuidMinMaxMultiOps" ? "BitMinMaxOps" : *op);
     const std::string nt = field.native_type ? field.native_type->name : "";
     const bool has_nt = field.native_type.has_value();
     const bool scalar = field.kind == Field::Kind::kScalar;
@@ -714,7 +717,7 @@ void ModelRules::PostgresOps(int mi, const Index& idx,
         error(fmt::format(
             "The given operator class `{}` is not supported with the `{}` "
             "index type.",
-            *op, algo));
+            shown, algo));
         continue;
       }
     }
@@ -724,7 +727,7 @@ void ModelRules::PostgresOps(int mi, const Index& idx,
         error(fmt::format(
             "The given operator class `{}` does not support native type `{}` "
             "of field `{}`.",
-            *op, nt, field.name));
+            shown, nt, field.name));
       } else if (has_nt) {
         error(fmt::format(
             "The {} index field type `{}` has no default operator class.", algo,
@@ -733,7 +736,7 @@ void ModelRules::PostgresOps(int mi, const Index& idx,
         error(fmt::format(
             "The given operator class `{}` expects the field `{}` to define a "
             "valid native type.",
-            *op, field.name));
+            shown, field.name));
       } else {
         bool supported = true;
         if (field.kind != Field::Kind::kUnsupported) {
@@ -757,7 +760,7 @@ void ModelRules::PostgresOps(int mi, const Index& idx,
       error(fmt::format(
           "The given operator class `{}` points to the field `{}` that is not "
           "of {} type.",
-          *op, field.name, type));
+          shown, field.name, type));
     };
 
     if (algo == "Gist") {

@@ -3,6 +3,7 @@
 // never a crash.
 #include "schema/validate.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -215,6 +216,43 @@ model C {
   }
   EXPECT_EQ(fk, 2);     // both relations named "fk"
   EXPECT_EQ(other, 0);  // "dup" is on two different models: allowed
+}
+
+// relationMode = "prisma": cascading actions around a cycle are an error on
+// each relation of the cycle; NoAction on one link breaks it.
+TEST(ValidateTest, EmulatedRelationsMustNotCascadeInACycle) {
+  auto schema = [](const char* action) {
+    return fmt::format(R"(datasource db {{
+  provider     = "postgresql"
+  url          = "postgresql://u@localhost/db"
+  relationMode = "prisma"
+}}
+model A {{
+  id  Int @id
+  bId Int
+  b   B   @relation(fields: [bId], references: [id]{})
+  bs  B[] @relation("ba")
+  @@index([bId])
+}}
+model B {{
+  id  Int  @id
+  aId Int?
+  a   A?   @relation("ba", fields: [aId], references: [id])
+  as  A[]
+  @@index([aId])
+}}
+)",
+                       action);
+  };
+  Diagnostics cycle;
+  EXPECT_FALSE(ValidateText(schema(""), cycle));
+  ASSERT_EQ(cycle.ErrorCount(), 2u);
+  EXPECT_NE(cycle.items()[0].message.find("Cycle path: A.b \u2192 B.a."),
+            std::string::npos)
+      << cycle.items()[0].message;
+  Diagnostics broken;
+  EXPECT_TRUE(
+      ValidateText(schema(", onDelete: NoAction, onUpdate: NoAction"), broken));
 }
 
 // Bad input: always diagnostics, never a crash.
