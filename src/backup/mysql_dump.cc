@@ -380,7 +380,16 @@ class MysqlDump : public DialectDump {
     if (body.find("DELIMITER ") != std::string_view::npos) {
       return RunWithDelimiters(conn, body);
     }
-    return conn.ExecuteScript(body);
+    Status st = conn.ExecuteScript(body);
+    // Tables are created side by side (ParallelSchema): should InnoDB pick
+    // one of two such statements as a deadlock victim, it undid it, and the
+    // chunk (DROP TABLE IF EXISTS + CREATE TABLE) runs again.
+    for (int retry = 0; retry < 3 && !st.ok() && ParallelSchema(chunk) &&
+                        conn.last_error().code == "1213";
+         ++retry) {
+      st = conn.ExecuteScript(body);
+    }
+    return st;
   }
 
   // Every statement of the file, and every value built from pieces, must
