@@ -22,6 +22,15 @@ namespace {
 
 using ast::Arity;
 
+// End of an attribute's text without the whitespace that the span of an
+// argument-less attribute takes in (see the parser).
+uint32_t AttributeTextEnd(const std::string& text, const ast::Attribute& a) {
+  uint32_t end = a.span.end;
+  while (end > a.span.start && (text[end - 1] == ' ' || text[end - 1] == '\t'))
+    --end;
+  return end;
+}
+
 bool IsBuiltinScalar(std::string_view t) {
   static const std::set<std::string_view> kScalars = {
       "String",  "Boolean",  "Int",  "BigInt", "Float",
@@ -416,7 +425,8 @@ class Analysis {
         if (!datasource_.empty() && a.name.name.substr(0, dot) != datasource_)
           continue;
         const std::string& text = sources_[models_[r.model_b].file].text;
-        attrs = text.substr(a.span.start, a.span.end - a.span.start);
+        attrs =
+            text.substr(a.span.start, AttributeTextEnd(text, a) - a.span.start);
         break;
       }
       Add(referencing, f.name + " " + type->name.name + ArityText(f.arity) +
@@ -452,7 +462,8 @@ class Analysis {
     const ast::Attribute& a = *r.forward->relation;
     uint32_t file = models_[r.forward->model].file;
     if (a.args().empty()) {
-      bits_.push_back({file, a.span.end, "(" + joined + ")"});
+      bits_.push_back(
+          {file, AttributeTextEnd(sources_[file].text, a), "(" + joined + ")"});
     } else {
       bits_.push_back({file, a.span.end - 1, ", " + joined});
     }

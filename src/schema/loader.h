@@ -14,10 +14,10 @@
 namespace airlock::schema {
 
 struct LoadedSchema {
-  std::string location;             // the file or folder that was loaded
-  std::vector<std::string> paths;   // one per source, same order
+  std::string location;            // the file or folder that was loaded
+  std::vector<std::string> paths;  // one per source, same order
   SourceSet sources;
-  std::string SchemaDir() const;    // folder holding the (first) schema file
+  std::string SchemaDir() const;  // folder holding the (first) schema file
 };
 
 // Error when nothing is found or a file cannot be read.

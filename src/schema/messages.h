@@ -3,10 +3,10 @@
 // Wording follows Prisma's, since users compare the two.
 #pragma once
 
+#include <fmt/format.h>
+
 #include <string>
 #include <string_view>
-
-#include <fmt/format.h>
 
 namespace airlock::schema::msg {
 
@@ -42,6 +42,16 @@ inline constexpr const char* kInvalidUtf8 =
     "The schema file is not valid UTF-8. Save it as UTF-8 and try again.";
 inline constexpr const char* kNulByte =
     "The schema file contains a NUL byte. Remove it and try again.";
+
+// Warning on a relation whose `fields` no index starts with, under
+// relationMode = "prisma" (Prisma's text, including the stray quote and the
+// trailing space).
+inline constexpr const char* kMissingRelationIndex =
+    "With `relationMode = \"prisma\"`, no foreign keys are used, so relation "
+    "fields will not benefit from the index usually created by the "
+    "relational database under the hood. This can lead to poor performance "
+    "when querying these fields. We recommend adding an index manually. "
+    "Learn more at https://pris.ly/d/relation-mode-prisma-indexes\" ";
 
 inline std::string InvalidFieldDeclaration(std::string_view container,
                                            std::string_view name) {

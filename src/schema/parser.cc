@@ -428,10 +428,9 @@ class Parser {
       size_t start = pos_;
       KeyValue kv;
       if (KeyValueDeclaration(&kv)) {
-        kv.span = MakeSpan(start, pos_);
         BlockEntry e{BlockEntry::Kind::kKeyValue};
         e.index = b->properties.size();
-        e.span = kv.span;
+        e.span = MakeSpan(start, pos_);
         b->properties.push_back(std::move(kv));
         b->entries.push_back(std::move(e));
         return true;
@@ -450,8 +449,8 @@ class Parser {
     return false;
   }
 
-  // key_value = { identifier ~ "=" ~ expression? ~ trailing_comment? ~ NEWLINE
-  // }
+  // key_value = { identifier ~ "=" ~ expression? ~ trailing_comment? },
+  // followed by NEWLINE
   bool KeyValueDeclaration(KeyValue* kv) {
     size_t save = pos_;
     LineCheckpoint cp(this);
@@ -470,6 +469,8 @@ class Parser {
     Comment c;
     if (TrailingComment(&c)) kv->trailing_comment = std::move(c);
     SkipWs();
+    // Prisma's span of the property: up to the line end, without it.
+    kv->span = MakeSpan(save, pos_);
     if (!Newline()) return Restore(save);
     cp.kept = true;
     return true;
@@ -634,6 +635,8 @@ class Parser {
   }
 
   // field_attribute = { "@" ~ path ~ arguments_list? }
+  // As in pest, the span of an attribute without arguments takes in the
+  // whitespace after the path (Prisma's diagnostics highlight it).
   bool FieldAttribute(Attribute* a) {
     size_t start = pos_;
     if (!Lit("@")) return false;
@@ -642,39 +645,43 @@ class Parser {
     if (!Path(&a->name)) return Restore(start);
     size_t after_path = pos_;
     SkipWs();
+    size_t after_ws = pos_;
     ArgumentList args;
     if (ArgumentsList(&args, 0)) {
       a->arguments = std::move(args);
+      a->span = MakeSpan(start, pos_);
     } else {
+      a->span = MakeSpan(start, after_ws);
       pos_ = after_path;
     }
-    a->span = MakeSpan(start, pos_);
     return true;
   }
 
   // block_attribute = { "@@" ~ path ~ arguments_list? ~ trailing_comment? }
+  // As in pest, the span runs over the whitespace after the path or the
+  // arguments and over a trailing comment.
   bool BlockAttribute(Attribute* a, std::optional<Comment>* trailing) {
     size_t start = pos_;
     if (!Lit("@@")) return false;
     SkipWs();
     if (!Path(&a->name)) return Restore(start);
-    size_t after_path = pos_;
     SkipWs();
     ArgumentList args;
+    size_t before_args = pos_;
     if (ArgumentsList(&args, 0)) {
       a->arguments = std::move(args);
+      SkipWs();
     } else {
-      pos_ = after_path;
+      pos_ = before_args;
     }
-    a->span = MakeSpan(start, pos_);
     size_t before_comment = pos_;
-    SkipWs();
     Comment c;
     if (TrailingComment(&c)) {
       *trailing = std::move(c);
     } else {
       pos_ = before_comment;
     }
+    a->span = MakeSpan(start, pos_);
     return true;
   }
 

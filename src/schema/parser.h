@@ -12,7 +12,7 @@ namespace airlock::schema {
 
 // Parses sources[file_id]; appends syntax errors to `diags`.
 ast::SchemaFile ParseFile(const SourceSet& sources, uint32_t file_id,
-                     Diagnostics& diags);
+                          Diagnostics& diags);
 
 // Parses every file of `sources`.
 ast::Ast ParseSchema(const SourceSet& sources, Diagnostics& diags);

@@ -111,9 +111,11 @@ struct Index {
   std::optional<std::string> map;        // explicit database name (`map:`)
   std::string db_name;                   // resolved: map or generated default
   std::optional<std::string> algorithm;  // PostgreSQL `type:`: BTree, Hash…
+  Span algorithm_span;                   // the `type: X` argument
   std::optional<bool> clustered;
   bool from_field_attribute = false;  // @unique on a field vs @@unique
   Span span;
+  Span name_span;  // `map:` (else `name:`) argument, else the attribute
 };
 
 struct PrimaryKey {
@@ -124,6 +126,7 @@ struct PrimaryKey {
   std::optional<bool> clustered;
   bool from_field_attribute = false;  // @id vs @@id
   Span span;
+  Span name_span;  // the `map:` argument, else the attribute
 };
 
 struct Model {

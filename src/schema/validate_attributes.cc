@@ -179,17 +179,23 @@ class AttributePass {
           RelationFieldAttributes(static_cast<int>(mi), static_cast<int>(fi));
       }
     }
-    for (size_t mi = 0; mi < ctx_.schema.models.size(); ++mi)
-      ModelAttributes(static_cast<int>(mi));
-    for (size_t ei = 0; ei < ctx_.schema.enums.size(); ++ei)
-      EnumAttributes(static_cast<int>(ei));
-    for (const auto& ct : ctx_.composite_types) {
-      for (const auto& f : ct.block->fields) {
-        AttributeVisitor v(ctx_, f.attributes, false);
-        v.DatasourceScoped();
-        v.Single("map");
-        v.Single("default");
-        v.ReportUnknown();
+    // Models, enums and composite types interleaved in source order.
+    std::map<const ast::Block*, int> models, enums;
+    std::set<const ast::Block*> composites;
+    for (size_t mi = 0; mi < ctx_.model_blocks.size(); ++mi)
+      models[ctx_.model_blocks[mi]] = static_cast<int>(mi);
+    for (size_t ei = 0; ei < ctx_.enum_blocks.size(); ++ei)
+      enums[ctx_.enum_blocks[ei]] = static_cast<int>(ei);
+    for (const auto& ct : ctx_.composite_types) composites.insert(ct.block);
+    for (const auto& file : ctx_.ast.files) {
+      for (const auto& block : file.blocks) {
+        if (auto it = models.find(&block); it != models.end()) {
+          ModelAttributes(it->second);
+        } else if (auto it = enums.find(&block); it != enums.end()) {
+          EnumAttributes(it->second);
+        } else if (composites.count(&block)) {
+          CompositeTypeAttributes(block);
+        }
       }
     }
   }
@@ -199,6 +205,16 @@ class AttributePass {
 
   Model& M(int mi) { return ctx_.schema.models[mi]; }
   const ast::Field& AF(int mi, int fi) { return *ctx_.model_fields[mi][fi]; }
+
+  void CompositeTypeAttributes(const ast::Block& block) {
+    for (const auto& f : block.fields) {
+      AttributeVisitor v(ctx_, f.attributes, false);
+      v.DatasourceScoped();
+      v.Single("map");
+      v.Single("default");
+      v.ReportUnknown();
+    }
+  }
 
   // Relation field: @relation arguments are kept raw here and resolved by
   // the relation pass; other attributes are errors.
@@ -397,8 +413,10 @@ class AttributePass {
       };
       for (const auto& [n, a] : kActions) {
         if (e->value == n) {
+          // Diagnostics about the action point at `onDelete: X` as a whole.
           (std::string_view(which) == "onDelete" ? rr.on_delete_span
-                                                 : rr.on_update_span) = e->span;
+                                                 : rr.on_update_span) =
+              ArgumentSpan(args.attr(), which, e->span);
           return a;
         }
       }
@@ -416,6 +434,7 @@ class AttributePass {
           args.Fail("The `map` argument cannot be an empty string.");
         } else {
           rr.map = *s;
+          rr.map_span = ArgumentSpan(args.attr(), "map", Span{});
         }
       }
     }
@@ -540,6 +559,7 @@ class AttributePass {
           pk.fields.push_back(ifield);
           pk.from_field_attribute = true;
           pk.span = a->span;
+          pk.name_span = ArgumentSpan(*a, "map", a->span);
           M(mi).primary_key = pk;
           id_attr_[mi] = a;
         }
@@ -581,6 +601,8 @@ class AttributePass {
         idx.fields.push_back(ifield);
         idx.from_field_attribute = true;
         idx.span = a->span;
+        idx.name_span =
+            ArgumentSpan(*a, "map", ArgumentSpan(*a, "name", a->span));
         M(mi).indexes.push_back(std::move(idx));
         args.ReportUnused();
       }
@@ -706,7 +728,7 @@ class AttributePass {
     const ast::Block& block = *ctx_.model_blocks[mi];
     AttributeVisitor v(ctx_, block.attributes, true);
     if (const auto* a = v.Single("ignore")) {
-      AttributeArgs args(ctx_, *a, "@@ignore");
+      AttributeArgs args(ctx_, *a, "@ignore");
       if (args.usable()) {
         for (size_t fi = 0; fi < M(mi).fields.size(); ++fi) {
           const Field& f = M(mi).fields[fi];
@@ -722,7 +744,7 @@ class AttributePass {
       }
     }
     if (const auto* a = v.Single("id")) {
-      AttributeArgs args(ctx_, *a, "@@id");
+      AttributeArgs args(ctx_, *a, "@id");
       if (args.usable()) {
         if (auto fields = IndexFields(mi, args, false, true)) {
           std::vector<std::string> optional;
@@ -752,6 +774,7 @@ class AttributePass {
           if (pk.name) ValidateClientName(mi, *pk.name, a->span, "@@id");
           pk.clustered = ClusteredArg(args, nullptr);
           pk.span = a->span;
+          pk.name_span = ArgumentSpan(*a, "map", a->span);
           M(mi).primary_key = pk;
           id_attr_[mi] = a;
         }
@@ -759,7 +782,7 @@ class AttributePass {
       }
     }
     if (const auto* a = v.Single("map")) {
-      AttributeArgs args(ctx_, *a, "@@map");
+      AttributeArgs args(ctx_, *a, "@map");
       if (args.usable()) {
         if (const auto* e = args.RequiredDefault("name")) {
           if (auto s = CoerceString(ctx_, *e)) M(mi).db_name = *s;
@@ -768,7 +791,7 @@ class AttributePass {
       }
     }
     if (const auto* a = v.Single("schema")) {
-      AttributeArgs args(ctx_, *a, "@@schema");
+      AttributeArgs args(ctx_, *a, "@schema");
       if (args.usable()) {
         if (const auto* e = args.RequiredDefault("map")) {
           if (auto s = CoerceString(ctx_, *e)) {
@@ -780,11 +803,13 @@ class AttributePass {
       }
     }
     for (const auto* a : v.Repeated("index")) {
-      AttributeArgs args(ctx_, *a, "@@index");
+      AttributeArgs args(ctx_, *a, "@index");
       if (!args.usable()) continue;
       Index idx;
       idx.kind = Index::Kind::kNormal;
       idx.span = a->span;
+      idx.name_span =
+          ArgumentSpan(*a, "map", ArgumentSpan(*a, "name", a->span));
       auto fields = IndexFields(mi, args, false, false);
       auto name = NameArg(args);
       auto map = MapArg(args, "map");
@@ -805,6 +830,7 @@ class AttributePass {
                            [&](const char* x) { return *c == x; }) !=
               std::end(kAlgos)) {
             idx.algorithm = *c;
+            idx.algorithm_span = ArgumentSpan(args.attr(), "type", idx.span);
           } else {
             args.Fail(fmt::format("Unknown index type: {}.", *c));
           }
@@ -818,11 +844,13 @@ class AttributePass {
       }
     }
     for (const auto* a : v.Repeated("unique")) {
-      AttributeArgs args(ctx_, *a, "@@unique");
+      AttributeArgs args(ctx_, *a, "@unique");
       if (!args.usable()) continue;
       Index idx;
       idx.kind = Index::Kind::kUnique;
       idx.span = a->span;
+      idx.name_span =
+          ArgumentSpan(*a, "map", ArgumentSpan(*a, "name", a->span));
       auto fields = IndexFields(mi, args, true, false);
       idx.name = NameArg(args);
       idx.map = MapArg(args, "map");
@@ -835,11 +863,13 @@ class AttributePass {
       }
     }
     for (const auto* a : v.Repeated("fulltext")) {
-      AttributeArgs args(ctx_, *a, "@@fulltext");
+      AttributeArgs args(ctx_, *a, "@fulltext");
       if (!args.usable()) continue;
       Index idx;
       idx.kind = Index::Kind::kFulltext;
       idx.span = a->span;
+      idx.name_span =
+          ArgumentSpan(*a, "map", ArgumentSpan(*a, "name", a->span));
       auto fields = IndexFields(mi, args, false, false);
       idx.map = MapArg(args, "map");
       args.ReportUnused();
@@ -969,7 +999,7 @@ class AttributePass {
     }
     AttributeVisitor v(ctx_, block.attributes, true);
     if (const auto* a = v.Single("map")) {
-      AttributeArgs args(ctx_, *a, "@@map");
+      AttributeArgs args(ctx_, *a, "@map");
       if (args.usable()) {
         if (const auto* ex = args.RequiredDefault("name")) {
           if (auto s = CoerceString(ctx_, *ex)) e.db_name = *s;
@@ -978,7 +1008,7 @@ class AttributePass {
       }
     }
     if (const auto* a = v.Single("schema")) {
-      AttributeArgs args(ctx_, *a, "@@schema");
+      AttributeArgs args(ctx_, *a, "@schema");
       if (args.usable()) {
         if (const auto* ex = args.RequiredDefault("map")) {
           if (auto s = CoerceString(ctx_, *ex)) {

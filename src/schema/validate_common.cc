@@ -88,6 +88,13 @@ AttributeArgs::AttributeArgs(Context& ctx, const ast::Attribute& attr,
   }
 }
 
+Span ArgumentSpan(const ast::Attribute& attr, std::string_view name,
+                  Span fallback) {
+  for (const auto& a : attr.args())
+    if (a.name && a.name->name == name) return a.span;
+  return fallback;
+}
+
 const ast::Expression* AttributeArgs::Named(std::string_view name) {
   const auto& args = attr_.args();
   for (size_t i = 0; i < args.size(); ++i) {

@@ -48,6 +48,7 @@ struct RawRelation {
   std::optional<ReferentialAction> on_delete, on_update;
   Span on_delete_span, on_update_span;
   std::optional<std::string> map;
+  Span map_span;
 };
 
 struct AttributeRef {
@@ -97,6 +98,10 @@ struct Context {
   std::vector<Span> auto_defaults;
   // `@db.X`: the prefix before the dot, per field (model, field).
   std::map<std::pair<int, int>, std::string> native_type_prefixes;
+  // Per relation (index into schema.relations): the constraint namespaces
+  // its foreign key name clashes in (rules pass, reported with the
+  // relation's other checks).
+  std::map<int, std::vector<std::string>> fk_name_clashes;
   std::vector<const ast::Block*> datasource_blocks;
   std::vector<const ast::Block*> generator_blocks;
 
@@ -121,6 +126,9 @@ struct Context {
 // One attribute's arguments, looked up the way Prisma does: the unnamed
 // (default) argument or a named one. Arguments not consumed are reported
 // as "No such argument." by ReportUnused().
+// `display_name` is how Fail() names the attribute: Prisma's attribute pass
+// writes "@" + name also for block attributes ("@index" for @@index), while
+// the later rules use "@@index".
 class AttributeArgs {
  public:
   AttributeArgs(Context& ctx, const ast::Attribute& attr,
@@ -149,6 +157,11 @@ class AttributeArgs {
   bool usable_ = true;
   bool default_reported_ = false;
 };
+
+// The span of the named argument `name: value` of `attr` (Prisma's
+// span_for_argument), or `fallback` when there is none.
+Span ArgumentSpan(const ast::Attribute& attr, std::string_view name,
+                  Span fallback);
 
 // Expression coercions with Prisma's type-mismatch errors. They return
 // nullopt (after reporting) when the expression has another kind.

@@ -68,14 +68,6 @@ const char* kDeprecated[] = {"atomicNumberOperations",
                              "transactionApi",
                              "uncheckedScalarInputs"};
 
-// A property's span from its key to the end of its value (the parsed span
-// also covers the line end).
-Span PropertySpan(const ast::KeyValue& kv) {
-  Span s = kv.key.span;
-  if (kv.value) s.end = kv.value->span.end;
-  return s;
-}
-
 bool IEquals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
@@ -109,11 +101,10 @@ struct StringOrEnv {
 std::optional<StringOrEnv> CoerceStringOrEnv(Context& ctx,
                                              const ast::Expression& e) {
   if (e.IsFunction() && e.value == "env") {
-    bool named = false;
+    // One warning per named argument, on the argument.
     for (const auto& a : e.args)
-      named = named || (a.name.has_value() && a.value.has_value());
-    if (named)
-      ctx.Warning("The env function doesn't expect named arguments", e.span);
+      if (a.name.has_value() && a.value.has_value())
+        ctx.Warning("The env function doesn't expect named arguments", a.span);
     if (e.args.size() == 1 && e.args[0].value && e.args[0].value->IsString())
       return StringOrEnv{std::nullopt, e.args[0].value->value};
     ctx.Error("The env function expects a singular, unnamed, string argument.",
@@ -285,7 +276,7 @@ void LoadExtensions(Context& ctx, const ast::KeyValue& kv) {
           field = a.value->value;
         }
       } else {
-        ctx.Error(fmt::format("Argument not known: \"{}\".", n), a.name->span);
+        ctx.Error(fmt::format("Argument not known: \"{}\".", n), a.span);
         ok = false;
       }
     }
@@ -405,7 +396,7 @@ void LoadDatasource(Context& ctx, const ast::Block& block) {
   if (ds.provider == Provider::kPostgres) {
     if (const ast::KeyValue* ext = take("extensions")) {
       ctx.has_extensions = true;
-      ctx.extensions_span = PropertySpan(*ext);
+      ctx.extensions_span = ext->span;
       LoadExtensions(ctx, *ext);
     }
   }
@@ -498,8 +489,7 @@ void LoadDatasource(Context& ctx, const ast::Block& block) {
   for (const auto& k : order) {
     auto it = args.find(k);
     if (it == args.end()) continue;
-    ctx.Error(fmt::format("Property not known: \"{}\".", k),
-              PropertySpan(*it->second));
+    ctx.Error(fmt::format("Property not known: \"{}\".", k), it->second->span);
   }
 }
 

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <initializer_list>
+#include <map>
 #include <set>
+#include <tuple>
 
 #include "schema/validate_context.h"
 #include "schema/validate_messages.h"
@@ -20,16 +22,23 @@ class ModelRules {
 
   void Run() {
     DatabaseNames();
+    ResolveConstraintNames(ctx_);
+    CountConstraintNames();
     for (size_t mi = 0; mi < Models().size(); ++mi) {
       int m = static_cast<int>(mi);
       StrictUniqueCriteria(m);
+      PrimaryKeyName(m);
       if (Models()[m].primary_key) PrimaryKeyRules(m);
       for (size_t fi = 0; fi < Models()[m].fields.size(); ++fi)
         ScalarFieldRules(m, static_cast<int>(fi));
-      for (const auto& idx : Models()[m].indexes) IndexRules(m, idx);
+      for (int ii : PrismaIndexOrder(Models()[m])) {
+        const Index& idx = Models()[m].indexes[ii];
+        IndexName(m, idx);
+        IndexRules(m, idx);
+      }
       Autoincrement(m);
     }
-    ConstraintNamespaces();
+    ForeignKeyNames();
     MultiSchema();
     ShardKeys();
   }
@@ -90,12 +99,9 @@ class ModelRules {
       const Enum& e = ctx_.schema.enums[ei];
       std::string key = (e.schema ? *e.schema : "") + "." + e.db_name;
       if (enums.insert(key).second) continue;
-      const ast::Block& block = *ctx_.enum_blocks[ei];
-      Span span = block.span;
-      for (const auto& a : block.attributes)
-        if (a.name.name == "map") span = a.span;
+      // On the whole enum block, as Prisma does.
       ctx_.Error("An enum with the same database name is already defined.",
-                 span);
+                 ctx_.enum_blocks[ei]->span);
     }
     // Field database names within a model.
     for (size_t mi = 0; mi < Models().size(); ++mi) {
@@ -323,7 +329,7 @@ class ModelRules {
                      attr,
                      "The given index type is not supported with the current "
                      "connector"),
-                 idx.span);
+                 idx.algorithm_span);
     }
     if (idx.algorithm && *idx.algorithm == "Hash") {
       for (const auto& f : idx.fields) {
@@ -405,82 +411,217 @@ class ModelRules {
     }
   }
 
-  // Names of primary keys, unique constraints and indexes must be unique
-  // in their namespace (PostgreSQL/SQLite: per schema; MySQL: per table),
-  // and not over the provider's length limit.
-  void ConstraintNamespaces() {
-    ResolveConstraintNames(ctx_);
-    size_t limit = MaxIdentifierLength(p_);
-    std::map<std::string, int> global;
-    for (size_t mi = 0; mi < Models().size(); ++mi) {
-      const Model& m = Models()[mi];
-      std::map<std::string, int> local;
-      std::string ns = m.schema ? *m.schema + "." : ".";
-      auto check = [&](const std::string& name, Span span,
-                       const std::string& attr, bool explicit_name) {
-        if (name.empty()) return;
-        if (explicit_name && name.size() > limit) {
-          ctx_.Error(
-              vmsg::AttributeError(
-                  attr, fmt::format("The constraint name '{}' specified in "
-                                    "`map` is too long for your chosen "
-                                    "provider. The maximum allowed length is "
-                                    "{} bytes.",
-                                    name, limit)),
-              span);
-        }
-        bool clash = p_ == Provider::kMysql
-                         ? !local.emplace(name, 0).second
-                         : !global.emplace(ns + name, 0).second;
-        if (clash) {
-          ctx_.Error(
-              vmsg::AttributeError(
-                  attr, fmt::format("The given constraint name `{}` has to be "
-                                    "unique in the following namespace: {}. "
-                                    "Please provide a different name using "
-                                    "the `map` argument.",
-                                    name,
-                                    p_ == Provider::kMysql
-                                        ? fmt::format("on model `{}` for "
-                                                      "indexes and unique "
-                                                      "constraints",
-                                                      m.name)
-                                        : "global for primary key, indexes "
-                                          "and unique constraints")),
-              span);
-        }
-      };
-      if (m.is_view) continue;
-      if (m.primary_key)
-        check(m.primary_key->db_name, m.primary_key->span,
-              m.primary_key->from_field_attribute ? "@id" : "@@id",
-              m.primary_key->map.has_value());
-      for (const auto& idx : m.indexes) {
-        std::string attr =
-            idx.from_field_attribute
-                ? "@unique"
-                : (idx.kind == Index::Kind::kUnique   ? "@@unique"
-                   : idx.kind == Index::Kind::kNormal ? "@@index"
-                                                      : "@@fulltext");
-        check(idx.db_name, idx.span, attr, idx.map.has_value());
+  // Prisma's order of a model's indexes: field-level @unique, then @@index,
+  // @@unique and @@fulltext, each in source order.
+  static std::vector<int> PrismaIndexOrder(const Model& m) {
+    std::vector<int> order;
+    for (int pass = 0; pass < 4; ++pass) {
+      for (size_t i = 0; i < m.indexes.size(); ++i) {
+        const Index& idx = m.indexes[i];
+        int rank = idx.from_field_attribute           ? 0
+                   : idx.kind == Index::Kind::kNormal ? 1
+                   : idx.kind == Index::Kind::kUnique ? 2
+                                                      : 3;
+        if (rank == pass) order.push_back(static_cast<int>(i));
       }
     }
-    for (const auto& r : ctx_.schema.relations) {
-      if (!r.map || r.referencing_field < 0) continue;
-      if (r.map->size() > limit) {
-        const Field& f =
-            Models()[r.referencing_model].fields[r.referencing_field];
-        ctx_.Error(vmsg::AttributeError(
-                       "@relation",
-                       fmt::format("The constraint name '{}' specified in "
-                                   "`map` is too long for your chosen "
-                                   "provider. The maximum allowed length is "
-                                   "{} bytes.",
-                                   *r.map, limit)),
-                   f.span);
+    return order;
+  }
+
+  // Constraint names must be unique per namespace; the namespaces depend on
+  // the provider (Prisma's ConstraintScope): SQLite: indexes globally;
+  // PostgreSQL: primary keys and indexes globally, and primary keys,
+  // indexes and foreign keys per model; MySQL: foreign keys globally,
+  // indexes per model. Every member of a clashing name is reported, once
+  // per namespace.
+  enum Scope {
+    kGlobalKeyIndex,
+    kGlobalForeignKey,
+    kGlobalPrimaryKeyKeyIndex,
+    kModelKeyIndex,
+    kModelPrimaryKeyKeyIndexForeignKey,
+  };
+  enum class NameKind { kIndex, kRelation, kPrimaryKey };
+
+  std::vector<Scope> ActiveScopes() const {
+    switch (p_) {
+      case Provider::kPostgres:
+        return {kGlobalPrimaryKeyKeyIndex, kModelPrimaryKeyKeyIndexForeignKey};
+      case Provider::kMysql:
+        return {kGlobalForeignKey, kModelKeyIndex};
+      default:
+        return {kGlobalKeyIndex};
+    }
+  }
+
+  static std::string SchemaKey(const Model& m) {
+    return m.schema ? "s:" + *m.schema : "-";
+  }
+
+  void CountConstraintNames() {
+    global_names_.clear();
+    local_names_.clear();
+    auto add_global = [&](Scope sc, const Model& m, const std::string& name) {
+      ++global_names_[{sc, SchemaKey(m), name}];
+    };
+    auto add_local = [&](Scope sc, int mi, const std::string& name) {
+      ++local_names_[{mi, sc, name}];
+    };
+    for (Scope sc : ActiveScopes()) {
+      bool global = sc < kModelKeyIndex;
+      bool pks = sc == kGlobalPrimaryKeyKeyIndex ||
+                 sc == kModelPrimaryKeyKeyIndexForeignKey;
+      bool indexes = sc != kGlobalForeignKey;
+      bool fks =
+          sc == kGlobalForeignKey || sc == kModelPrimaryKeyKeyIndexForeignKey;
+      for (size_t mi = 0; mi < Models().size(); ++mi) {
+        const Model& m = Models()[mi];
+        auto add = [&](const std::string& name) {
+          if (global) {
+            add_global(sc, m, name);
+          } else {
+            add_local(sc, static_cast<int>(mi), name);
+          }
+        };
+        if (pks && m.primary_key && !m.primary_key->db_name.empty())
+          add(m.primary_key->db_name);
+        if (indexes)
+          for (const auto& idx : m.indexes) add(idx.db_name);
+      }
+      if (!fks) continue;
+      for (const auto& r : ctx_.schema.relations) {
+        if (r.kind == Relation::Kind::kManyToMany || r.referencing_field < 0)
+          continue;
+        const Model& m = Models()[r.referencing_model];
+        if (global) {
+          add_global(sc, m, r.fk_db_name);
+        } else if (!m.is_view) {
+          add_local(sc, r.referencing_model, r.fk_db_name);
+        }
       }
     }
   }
+
+  // The namespaces (described as in Prisma's messages) in which `name`
+  // clashes: the global ones first, then the model's.
+  std::vector<std::string> NameClashes(int mi, NameKind kind,
+                                       const std::string& name) {
+    static const std::vector<Scope> kIndex = {
+        kGlobalKeyIndex, kGlobalPrimaryKeyKeyIndex, kModelKeyIndex};
+    static const std::vector<Scope> kRelation = {
+        kGlobalForeignKey, kModelPrimaryKeyKeyIndexForeignKey};
+    static const std::vector<Scope> kPrimaryKey = {
+        kGlobalPrimaryKeyKeyIndex, kModelPrimaryKeyKeyIndexForeignKey};
+    const auto& possible = kind == NameKind::kIndex      ? kIndex
+                           : kind == NameKind::kRelation ? kRelation
+                                                         : kPrimaryKey;
+    const Model& m = Models()[mi];
+    std::vector<std::string> out;
+    for (bool global : {true, false}) {
+      for (Scope sc : possible) {
+        if ((sc < kModelKeyIndex) != global) continue;
+        int count = 0;
+        if (global) {
+          auto it = global_names_.find({sc, SchemaKey(m), name});
+          if (it != global_names_.end()) count = it->second;
+        } else {
+          auto it = local_names_.find({mi, sc, name});
+          if (it != local_names_.end()) count = it->second;
+        }
+        if (count > 1) out.push_back(ScopeDescription(sc, m.name));
+      }
+    }
+    return out;
+  }
+
+  static std::string ScopeDescription(Scope sc, const std::string& model) {
+    switch (sc) {
+      case kGlobalKeyIndex:
+        return "global for indexes and unique constraints";
+      case kGlobalForeignKey:
+        return "global for foreign keys";
+      case kGlobalPrimaryKeyKeyIndex:
+        return "global for primary key, indexes and unique constraints";
+      case kModelKeyIndex:
+        return fmt::format("on model `{}` for indexes and unique constraints",
+                           model);
+      case kModelPrimaryKeyKeyIndexForeignKey:
+        return fmt::format(
+            "on model `{}` for primary key, indexes, unique constraints and "
+            "foreign keys",
+            model);
+    }
+    return "";
+  }
+
+  static std::string NameClashMessage(const std::string& name,
+                                      const std::string& scope) {
+    return fmt::format(
+        "The given constraint name `{}` has to be unique in the following "
+        "namespace: {}. Please provide a different name using the `map` "
+        "argument.",
+        name, scope);
+  }
+
+  void NameTooLong(const std::string& attr, const std::string& name,
+                   Span span) {
+    size_t limit = MaxIdentifierLength(p_);
+    if (name.size() <= limit) return;
+    ctx_.Error(vmsg::AttributeError(
+                   attr, fmt::format("The constraint name '{}' specified in "
+                                     "`map` is too long for your chosen "
+                                     "provider. The maximum allowed length is "
+                                     "{} bytes.",
+                                     name, limit)),
+               span);
+  }
+
+  void PrimaryKeyName(int mi) {
+    const Model& m = Models()[mi];
+    if (!m.primary_key || m.primary_key->db_name.empty()) return;
+    const PrimaryKey& pk = *m.primary_key;
+    std::string attr = pk.from_field_attribute ? "@id" : "@@id";
+    if (pk.map) NameTooLong(attr, pk.db_name, pk.span);
+    for (const auto& sc : NameClashes(mi, NameKind::kPrimaryKey, pk.db_name))
+      ctx_.Error(vmsg::AttributeError(attr, NameClashMessage(pk.db_name, sc)),
+                 pk.name_span);
+  }
+
+  void IndexName(int mi, const Index& idx) {
+    if (idx.db_name.empty()) return;
+    std::string attr =
+        idx.from_field_attribute
+            ? "@unique"
+            : (idx.kind == Index::Kind::kUnique   ? "@@unique"
+               : idx.kind == Index::Kind::kNormal ? "@@index"
+                                                  : "@@fulltext");
+    for (const auto& sc : NameClashes(mi, NameKind::kIndex, idx.db_name))
+      ctx_.Error(vmsg::AttributeError(attr, NameClashMessage(idx.db_name, sc)),
+                 idx.name_span);
+    if (idx.map) NameTooLong(attr, idx.db_name, idx.span);
+  }
+
+  // Foreign key names: too long here, clashes with the relation's checks.
+  void ForeignKeyNames() {
+    ctx_.fk_name_clashes.clear();
+    for (size_t ri = 0; ri < ctx_.schema.relations.size(); ++ri) {
+      const Relation& r = ctx_.schema.relations[ri];
+      if (r.kind == Relation::Kind::kManyToMany || r.referencing_field < 0)
+        continue;
+      if (r.map) {
+        const Field& f =
+            Models()[r.referencing_model].fields[r.referencing_field];
+        NameTooLong("@relation", *r.map, f.span);
+      }
+      for (const auto& sc :
+           NameClashes(r.referencing_model, NameKind::kRelation, r.fk_db_name))
+        ctx_.fk_name_clashes[static_cast<int>(ri)].push_back(
+            NameClashMessage(r.fk_db_name, sc));
+    }
+  }
+
+  std::map<std::tuple<int, std::string, std::string>, int> global_names_;
+  std::map<std::tuple<int, int, std::string>, int> local_names_;
 
   void MultiSchema() {
     const Datasource& ds = ctx_.schema.datasource;
@@ -548,6 +689,10 @@ void ModelRules::PostgresOps(int mi, const Index& idx,
     if (f.ops && f.ops->rfind("raw(", 0) == 0) continue;
     const Field& field = m.fields[f.field];
     const std::string* op = f.ops ? &*f.ops : nullptr;
+    // How Prisma prints the class in messages (its Display impl names
+    // UuidMinMaxMultiOps "BitMinMaxOps").
+    const std::string shown =
+        !op ? "" : (*op == "UuidMinMaxMultiOps" ? "BitMinMaxOps" : *op);
     const std::string nt = field.native_type ? field.native_type->name : "";
     const bool has_nt = field.native_type.has_value();
     const bool scalar = field.kind == Field::Kind::kScalar;
@@ -573,7 +718,7 @@ void ModelRules::PostgresOps(int mi, const Index& idx,
         error(fmt::format(
             "The given operator class `{}` is not supported with the `{}` "
             "index type.",
-            *op, algo));
+            shown, algo));
         continue;
       }
     }
@@ -583,7 +728,7 @@ void ModelRules::PostgresOps(int mi, const Index& idx,
         error(fmt::format(
             "The given operator class `{}` does not support native type `{}` "
             "of field `{}`.",
-            *op, nt, field.name));
+            shown, nt, field.name));
       } else if (has_nt) {
         error(fmt::format(
             "The {} index field type `{}` has no default operator class.", algo,
@@ -592,7 +737,7 @@ void ModelRules::PostgresOps(int mi, const Index& idx,
         error(fmt::format(
             "The given operator class `{}` expects the field `{}` to define a "
             "valid native type.",
-            *op, field.name));
+            shown, field.name));
       } else {
         bool supported = true;
         if (field.kind != Field::Kind::kUnsupported) {
@@ -616,7 +761,7 @@ void ModelRules::PostgresOps(int mi, const Index& idx,
       error(fmt::format(
           "The given operator class `{}` points to the field `{}` that is not "
           "of {} type.",
-          *op, field.name, type));
+          shown, field.name, type));
     };
 
     if (algo == "Gist") {

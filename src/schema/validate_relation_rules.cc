@@ -2,11 +2,14 @@
 // ambiguity, `fields`/`references` given on the right side with equal
 // lengths and matching types, references unique, 1:1 specifics, implicit
 // many-to-many requirements, referential actions allowed per provider and
-// relation mode.
+// relation mode, and (relationMode = "prisma") the missing-index warning.
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
+#include <set>
 
+#include "schema/messages.h"
 #include "schema/validate_context.h"
 #include "schema/validate_messages.h"
 
@@ -34,14 +37,15 @@ class RelationRules {
         if (f.kind != Field::Kind::kRelation) continue;
         IgnoredRelatedModel(static_cast<int>(mi), static_cast<int>(fi));
         ActionsAllowed(static_cast<int>(mi), static_cast<int>(fi));
+        MissingRelationIndex(static_cast<int>(mi), static_cast<int>(fi));
       }
     }
-    for (size_t ri = 0; ri < ctx_.schema.relations.size(); ++ri) {
+    for (int ri : PrismaRelationOrder()) {
       const Relation& r = ctx_.schema.relations[ri];
       if (r.kind == Relation::Kind::kManyToMany) {
         ManyToMany(r);
       } else {
-        Inline(r);
+        Inline(r, ri);
       }
     }
   }
@@ -56,6 +60,171 @@ class RelationRules {
     return it == ctx_.raw_relations.end() ? kNone : it->second;
   }
   const char* Kind(int m) { return Models()[m].is_view ? "view" : "model"; }
+
+  // The effective referential actions of an inline relation (Prisma's
+  // defaults: onDelete Restrict when a referencing field is required, else
+  // SetNull; onUpdate Cascade).
+  ReferentialAction OnDelete(const Relation& r) {
+    if (r.on_delete) return *r.on_delete;
+    bool required = false;
+    for (int x : r.fields)
+      required = required || F(r.referencing_model, x).IsRequired();
+    if (r.fields.empty())
+      required = F(r.referencing_model, r.referencing_field).IsRequired();
+    return required ? ReferentialAction::kRestrict
+                    : ReferentialAction::kSetNull;
+  }
+  static ReferentialAction OnUpdate(const Relation& r) {
+    return r.on_update.value_or(ReferentialAction::kCascade);
+  }
+  static bool Triggers(ReferentialAction a) {
+    return a != ReferentialAction::kNoAction &&
+           a != ReferentialAction::kRestrict;
+  }
+  static bool Complete(const Relation& r) {
+    return r.kind != Relation::Kind::kManyToMany && r.referencing_field >= 0 &&
+           r.referenced_field >= 0;
+  }
+
+  // relationMode = "prisma" emulates the actions, which cannot follow a
+  // cycle of cascading relations: starting from relation `root`, follow the
+  // complete relations of each referenced model (by referenced model, then
+  // Prisma's relation order) while they cascade; reaching a self relation
+  // or the starting model is an error on `root`.
+  void Cycles(int root) {
+    if (!ctx_.relation_mode_prisma) return;
+    const auto& rels = ctx_.schema.relations;
+    if (!Complete(rels[root])) return;
+    if (relation_pos_.empty()) {
+      std::vector<int> order = PrismaRelationOrder();
+      relation_pos_.assign(rels.size(), 0);
+      for (size_t i = 0; i < order.size(); ++i)
+        relation_pos_[order[i]] = static_cast<int>(i);
+    }
+    auto from = [&](int model) {
+      std::vector<int> out;
+      for (size_t ri = 0; ri < rels.size(); ++ri)
+        if (Complete(rels[ri]) && rels[ri].referencing_model == model)
+          out.push_back(static_cast<int>(ri));
+      std::sort(out.begin(), out.end(), [&](int a, int b) {
+        return std::pair(rels[a].referenced_model, relation_pos_[a]) <
+               std::pair(rels[b].referenced_model, relation_pos_[b]);
+      });
+      return out;
+    };
+    auto path_text = [&](const std::vector<int>& path) {
+      std::string out;
+      for (size_t i = 0; i < path.size(); ++i) {
+        const Relation& r = rels[path[i]];
+        if (i) out += " → ";
+        out += Models()[r.referencing_model].name + "." +
+               F(r.referencing_model, r.referencing_field).name;
+      }
+      return out;
+    };
+    const Relation& start = rels[root];
+    int parent = start.referencing_model;
+    std::set<std::pair<int, int>> visited;  // referencing fields
+    std::vector<std::pair<int, std::vector<int>>> next = {{root, {root}}};
+    while (!next.empty()) {
+      auto [ri, path] = std::move(next.back());
+      next.pop_back();
+      const Relation& r = rels[ri];
+      visited.insert({r.referencing_model, r.referencing_field});
+      if (!Triggers(OnDelete(r)) && !Triggers(OnUpdate(r))) continue;
+      if (r.referencing_model == r.referenced_model) {
+        CycleError(start,
+                   "A self-relation must have `onDelete` and `onUpdate` "
+                   "referential actions set to `NoAction` in one of the "
+                   "@relation attributes.");
+        return;
+      }
+      if (r.referenced_model == parent) {
+        CycleError(start,
+                   fmt::format("Reference causes a cycle. One of the "
+                               "@relation attributes in this cycle must have "
+                               "`onDelete` and `onUpdate` referential actions "
+                               "set to `NoAction`. Cycle path: {}.",
+                               path_text(path)));
+        return;
+      }
+      for (int n : from(r.referenced_model)) {
+        const Relation& nr = rels[n];
+        if (visited.count({nr.referencing_model, nr.referencing_field}))
+          continue;
+        std::vector<int> longer = path;
+        longer.push_back(n);
+        next.push_back({n, std::move(longer)});
+      }
+    }
+  }
+
+  // The cycle message with the implicit actions of `r` that cascade.
+  void CycleError(const Relation& r, const std::string& message) {
+    std::optional<ReferentialAction> on_delete, on_update;
+    if (!r.on_delete && Triggers(OnDelete(r))) on_delete = OnDelete(r);
+    if (!r.on_update && Triggers(OnUpdate(r))) on_update = OnUpdate(r);
+    std::string msg = message;
+    if (on_delete && on_update) {
+      msg += fmt::format(
+          " (Implicit default `onDelete`: `{}`, and `onUpdate`: `{}`)",
+          ReferentialActionName(*on_delete), ReferentialActionName(*on_update));
+    } else if (on_delete) {
+      msg += fmt::format(" (Implicit default `onDelete`: `{}`)",
+                         ReferentialActionName(*on_delete));
+    } else if (on_update) {
+      msg += fmt::format(" (Implicit default `onUpdate`: `{}`)",
+                         ReferentialActionName(*on_update));
+    }
+    msg += " Read more at https://pris.ly/d/cyclic-referential-actions";
+    ctx_.Error(vmsg::Validation(msg),
+               F(r.referencing_model, r.referencing_field).span);
+  }
+
+  std::vector<int> relation_pos_;
+
+  // Prisma walks relations in the order it creates them: at one of the two
+  // fields (the forward side of a 1:n, side A of an m:n, the required or
+  // `fields`-holding side of a 1:1, else the smaller model/field name),
+  // visiting relation fields model by model.
+  std::vector<int> PrismaRelationOrder() {
+    auto creates_at = [&](const Relation& r, int xm, int xf, int ym, int yf) {
+      const Field& x = F(xm, xf);
+      const Field& y = F(ym, yf);
+      auto x_not_after_y = [&]() {
+        return std::pair(std::string_view(Models()[xm].name),
+                         std::string_view(x.name)) <=
+               std::pair(std::string_view(Models()[ym].name),
+                         std::string_view(y.name));
+      };
+      if (r.kind == Relation::Kind::kManyToMany)
+        return Models()[xm].name <= Models()[ym].name &&
+               !(xm == ym && x.name > y.name);
+      if (x.IsList() || y.IsList()) return !x.IsList();
+      if (x.IsRequired()) return y.IsOptional() || x_not_after_y();
+      if (y.IsRequired()) return false;
+      if (Raw(xm, xf).has_fields) return true;
+      return !Raw(ym, yf).has_fields && x_not_after_y();
+    };
+    std::vector<std::pair<std::pair<int, int>, int>> keyed;
+    for (size_t ri = 0; ri < ctx_.schema.relations.size(); ++ri) {
+      const Relation& r = ctx_.schema.relations[ri];
+      std::pair a{r.referencing_model, r.referencing_field};
+      std::pair b{r.referenced_model, r.referenced_field};
+      std::pair<int, int> at = a.second < 0 ? b : a;
+      if (a.second >= 0 && b.second >= 0) {
+        if (b < a) std::swap(a, b);
+        at = creates_at(r, a.first, a.second, b.first, b.second)   ? a
+             : creates_at(r, b.first, b.second, a.first, a.second) ? b
+                                                                   : a;
+      }
+      keyed.push_back({at, static_cast<int>(ri)});
+    }
+    std::stable_sort(keyed.begin(), keyed.end());
+    std::vector<int> order;
+    for (const auto& k : keyed) order.push_back(k.second);
+    return order;
+  }
 
   // Two relation fields on one model pointing to the same model with the
   // same relation name.
@@ -143,6 +312,28 @@ class RelationRules {
     check(rr.on_update, rr.on_update_span);
   }
 
+  // Without foreign keys the database creates no index for the referencing
+  // fields: warn when no index, unique or primary key of the model starts
+  // with them (in order).
+  void MissingRelationIndex(int mi, int fi) {
+    if (!ctx_.relation_mode_prisma) return;
+    const RawRelation& rr = Raw(mi, fi);
+    if (!rr.has_fields) return;
+    auto starts_with_fields = [&](const std::vector<IndexField>& idx) {
+      if (idx.size() < rr.fields.size()) return false;
+      for (size_t i = 0; i < rr.fields.size(); ++i)
+        if (idx[i].field != rr.fields[i]) return false;
+      return true;
+    };
+    const Model& model = Models()[mi];
+    for (const Index& idx : model.indexes)
+      if (starts_with_fields(idx.fields)) return;
+    if (model.primary_key && starts_with_fields(model.primary_key->fields))
+      return;
+    ctx_.Warning(msg::kMissingRelationIndex,
+                 rr.has_attribute ? rr.attribute_span : F(mi, fi).span);
+  }
+
   bool HasSingleId(int m) {
     const Model& model = Models()[m];
     return model.primary_key && model.primary_key->fields.size() == 1;
@@ -152,24 +343,28 @@ class RelationRules {
     int a = r.referencing_model, b = r.referenced_model;
     int fa = r.referencing_field, fb = r.referenced_field;
     if (Models()[a].is_view || Models()[b].is_view) {
-      ctx_.Error(vmsg::Validation(
-                     "Implicit many-to-many relations are not supported for "
-                     "views."),
-                 F(a, fa).span);
-      return;
+      // On both sides; the checks below still run.
+      for (auto [m, f] : {std::pair{a, fa}, std::pair{b, fb}}) {
+        if (f < 0) continue;
+        ctx_.Error(vmsg::Validation(
+                       "Implicit many-to-many relations are not supported "
+                       "for views."),
+                   F(m, f).span);
+      }
     }
     for (auto [m, f, other] : {std::tuple{a, fa, b}, std::tuple{b, fb, a}}) {
       if (f < 0 || HasSingleId(other)) continue;
       const Field& field = F(m, f);
+      // Prisma names the container after the related model.
       ctx_.Error(
           vmsg::FieldValidation(
-              Kind(m), Models()[m].name, field.name,
+              Kind(other), Models()[m].name, field.name,
               fmt::format("The relation field `{}` on {} `{}` references `{}` "
                           "which does not have an `@id` field. Models without "
                           "`@id` cannot be part of a many to many relation. "
                           "Use an explicit intermediate Model to represent "
                           "this relationship.",
-                          field.name, Kind(m), Models()[m].name,
+                          field.name, Kind(other), Models()[m].name,
                           Models()[other].name)),
           field.span);
     }
@@ -214,7 +409,7 @@ class RelationRules {
     return false;
   }
 
-  void Inline(const Relation& r) {
+  void Inline(const Relation& r, int ri) {
     int m = r.referencing_model, f = r.referencing_field;
     int om = r.referenced_model, of = r.referenced_field;
     if (f < 0) {
@@ -232,6 +427,7 @@ class RelationRules {
     const Field& back = F(om, of);
     const RawRelation& bb = Raw(om, of);
     std::string attr = "@relation";
+    Cycles(ri);
     // references unique.
     if (!rr.references.empty() && !IsUniqueCriterion(om, rr.references)) {
       std::vector<std::string> names;
@@ -298,6 +494,13 @@ class RelationRules {
                      field.span);
         }
       }
+    }
+    // Foreign key name clashes (counted by the model rules).
+    if (auto it = ctx_.fk_name_clashes.find(ri);
+        it != ctx_.fk_name_clashes.end()) {
+      for (const auto& message : it->second)
+        ctx_.Error(vmsg::AttributeError(attr, message),
+                   rr.map ? rr.map_span : field.span);
     }
     if (r.kind == Relation::Kind::kOneToOne) {
       OneToOne(r, field, rr, back, bb);
@@ -472,9 +675,9 @@ class RelationRules {
             span);
       }
     };
-    (void)field;
-    check(rr.on_delete, "onDelete", rr.on_delete_span);
-    check(rr.on_update, "onUpdate", rr.on_update_span);
+    // Prisma points at the whole relation field here.
+    check(rr.on_delete, "onDelete", field.span);
+    check(rr.on_update, "onUpdate", field.span);
   }
 };
 

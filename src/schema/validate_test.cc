@@ -3,6 +3,7 @@
 // never a crash.
 #include "schema/validate.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -134,6 +135,124 @@ TEST(ValidateTest, ReportsEveryError) {
   EXPECT_FALSE(
       ValidateText("model A {\n  id Int @id\n  b Foo\n  c Bar\n}\n", diags));
   EXPECT_EQ(diags.ErrorCount(), 2u);
+}
+
+// relationMode = "prisma": a warning on each relation whose `fields` no
+// index, unique or primary key starts with; the schema stays valid.
+TEST(ValidateTest, MissingRelationIndexWarning) {
+  auto schema = [](const std::string& extra) {
+    return R"(datasource db {
+  provider     = "mysql"
+  url          = "mysql://u@localhost/db"
+  relationMode = "prisma"
+}
+model A {
+  id Int @id
+  x  Int
+  bs B[]
+}
+model B {
+  id  Int @id
+  aId Int
+  n   Int
+  a   A   @relation(fields: [aId], references: [id])
+  )" + extra +
+           "\n}\n";
+  };
+  auto warnings = [](const Diagnostics& d) {
+    int n = 0;
+    for (const auto& item : d.items())
+      if (item.severity == Severity::kWarning) ++n;
+    return n;
+  };
+  Diagnostics none;
+  EXPECT_TRUE(ValidateText(schema(""), none));
+  EXPECT_EQ(warnings(none), 1);
+  for (const char* ok :
+       {"@@index([aId])", "@@index([aId, n])", "@@unique([aId, n])"}) {
+    Diagnostics d;
+    EXPECT_TRUE(ValidateText(schema(ok), d)) << ok;
+    EXPECT_EQ(warnings(d), 0) << ok;
+  }
+  Diagnostics wrong_order;  // aId is not the leftmost column
+  EXPECT_TRUE(ValidateText(schema("@@index([n, aId])"), wrong_order));
+  EXPECT_EQ(warnings(wrong_order), 1);
+}
+
+// MySQL: foreign key names are global, index names per model; every member
+// of a clash is reported.
+TEST(ValidateTest, ConstraintNameClashesPerProvider) {
+  const char* text = R"(datasource db {
+  provider = "mysql"
+  url      = "mysql://u@localhost/db"
+}
+model A {
+  id Int @id
+  bs B[]
+  cs C[]
+  @@index([id], map: "dup")
+}
+model B {
+  id  Int @id
+  aId Int
+  a   A   @relation(fields: [aId], references: [id], map: "fk")
+  @@index([aId], map: "dup")
+}
+model C {
+  id  Int @id
+  aId Int
+  a   A   @relation(fields: [aId], references: [id], map: "fk")
+}
+)";
+  Diagnostics diags;
+  EXPECT_FALSE(ValidateText(text, diags));
+  int fk = 0, other = 0;
+  for (const auto& d : diags.items()) {
+    if (d.message.find("namespace: global for foreign keys") !=
+        std::string::npos)
+      ++fk;
+    else
+      ++other;
+  }
+  EXPECT_EQ(fk, 2);     // both relations named "fk"
+  EXPECT_EQ(other, 0);  // "dup" is on two different models: allowed
+}
+
+// relationMode = "prisma": cascading actions around a cycle are an error on
+// each relation of the cycle; NoAction on one link breaks it.
+TEST(ValidateTest, EmulatedRelationsMustNotCascadeInACycle) {
+  auto schema = [](const char* action) {
+    return fmt::format(R"(datasource db {{
+  provider     = "postgresql"
+  url          = "postgresql://u@localhost/db"
+  relationMode = "prisma"
+}}
+model A {{
+  id  Int @id
+  bId Int
+  b   B   @relation(fields: [bId], references: [id]{})
+  bs  B[] @relation("ba")
+  @@index([bId])
+}}
+model B {{
+  id  Int  @id
+  aId Int?
+  a   A?   @relation("ba", fields: [aId], references: [id])
+  as  A[]
+  @@index([aId])
+}}
+)",
+                       action);
+  };
+  Diagnostics cycle;
+  EXPECT_FALSE(ValidateText(schema(""), cycle));
+  ASSERT_EQ(cycle.ErrorCount(), 2u);
+  EXPECT_NE(cycle.items()[0].message.find("Cycle path: A.b \u2192 B.a."),
+            std::string::npos)
+      << cycle.items()[0].message;
+  Diagnostics broken;
+  EXPECT_TRUE(
+      ValidateText(schema(", onDelete: NoAction, onUpdate: NoAction"), broken));
 }
 
 // Bad input: always diagnostics, never a crash.

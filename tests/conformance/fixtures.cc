@@ -62,13 +62,29 @@ std::string StripAnsi(const std::string& s) {
   return std::regex_replace(s, re, "");
 }
 
+std::string ShowEscapes(const std::string& s) {
+  // ESC as "^[", each line end marked with '$' so trailing spaces show.
+  std::string out;
+  for (char c : s) {
+    if (c == '\x1b') {
+      out += "^[";
+    } else {
+      if (c == '\n') out += '$';
+      out += c;
+    }
+  }
+  return out;
+}
+
 int FirstErrorLine(const std::string& rendered) {
   std::istringstream in(rendered);
   std::string line;
   bool in_error = false;
   while (std::getline(in, line)) {
-    if (line.rfind("error: ", 0) == 0) in_error = true;
-    else if (line.rfind("warning: ", 0) == 0) in_error = false;
+    if (line.rfind("error: ", 0) == 0)
+      in_error = true;
+    else if (line.rfind("warning: ", 0) == 0)
+      in_error = false;
     else if (in_error && line.rfind("  -->  ", 0) == 0) {
       size_t colon = line.rfind(':');
       return std::atoi(line.c_str() + colon + 1);

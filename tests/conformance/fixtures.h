@@ -16,6 +16,8 @@ std::vector<std::string> ListFiles(const std::string& dir,
 std::string ExpectedDiagnostics(const std::string& text);
 
 std::string StripAnsi(const std::string& s);
+// Makes ANSI escapes and trailing spaces visible (for --raw diffs).
+std::string ShowEscapes(const std::string& s);
 
 // Line number of the first "error:" header in rendered, ANSI-free
 // diagnostics; 0 when there is none.

@@ -1,10 +1,14 @@
 // Runs Prisma's validation fixtures (shared/conformance/prisma/validation).
 // A fixture passes when (expected valid <=> we accept) and, for invalid ones,
 // our first error is on the same line as Prisma's. Also counts exact matches
-// of the whole rendered diagnostics. Exits 1 when the pass rate is below the
-// threshold given as the second argument (percent).
+// of the whole rendered diagnostics (colours included). Exits 1 when the pass
+// rate is below the threshold given as the second argument (percent), or
+// when fewer fixtures than --min-exact=N match exactly.
 //
-// Usage: validation_conformance DIR THRESHOLD [--verbose]
+// Usage: validation_conformance DIR THRESHOLD [--verbose|--raw]
+//                               [--min-exact=N]
+// (--raw: like --verbose, with ANSI escapes shown as "^[" so colour and
+// trailing-space differences are visible.)
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -19,12 +23,28 @@ using namespace airlock;
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    fmt::print(stderr, "usage: {} DIR THRESHOLD [--verbose]\n", argv[0]);
+    fmt::print(stderr,
+               "usage: {} DIR THRESHOLD [--verbose|--raw] [--min-exact=N]\n",
+               argv[0]);
     return 2;
   }
   std::string dir = argv[1];
   double threshold = std::atof(argv[2]);
-  bool verbose = argc > 3 && std::string(argv[3]) == "--verbose";
+  bool raw = false, verbose = false;
+  int min_exact = 0;
+  for (int i = 3; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--raw") {
+      raw = verbose = true;
+    } else if (a == "--verbose") {
+      verbose = true;
+    } else if (a.rfind("--min-exact=", 0) == 0) {
+      min_exact = std::atoi(a.c_str() + 12);
+    } else {
+      fmt::print(stderr, "unknown option {}\n", a);
+      return 2;
+    }
+  }
   auto files = testing::ListFiles(dir, ".prisma");
   int passed = 0, exact = 0;
   for (const auto& path : files) {
@@ -51,13 +71,14 @@ int main(int argc, char** argv) {
     if (verbose && (!ok || rendered != expected)) {
       fmt::print("{} {}\n--- expected\n{}--- got\n{}\n",
                  ok ? "INEXACT" : "FAIL", path.substr(dir.size() + 1),
-                 plain_expected, plain);
+                 raw ? testing::ShowEscapes(expected) : plain_expected,
+                 raw ? testing::ShowEscapes(rendered) : plain);
     }
   }
   double pct = files.empty() ? 0 : 100.0 * passed / files.size();
   fmt::print(
       "validation conformance: {}/{} passed ({:.1f}%), {} exact; "
-      "threshold {:.0f}%\n",
-      passed, files.size(), pct, exact, threshold);
-  return pct >= threshold ? 0 : 1;
+      "threshold {:.0f}%, at least {} exact\n",
+      passed, files.size(), pct, exact, threshold, min_exact);
+  return pct >= threshold && exact >= min_exact ? 0 : 1;
 }
