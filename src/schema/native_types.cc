@@ -161,11 +161,7 @@ void ValidateNativeTypes(Context& ctx) {
                   nt.span);
         continue;
       }
-      if (p == Provider::kSqlite) {
-        ctx.Error("Native types are not supported with sqlite connector",
-                  nt.span);
-        continue;
-      }
+      // SQLite has no native types: every name is unknown there.
       const NativeTypeDef* def = FindType(p, nt.name);
       if (!def) {
         ctx.Error(fmt::format("Native type {} is not supported for {} "

@@ -29,6 +29,7 @@ class ModelRules {
       StrictUniqueCriteria(m);
       PrimaryKeyName(m);
       if (Models()[m].primary_key) PrimaryKeyRules(m);
+      Autoincrement(m);
       for (size_t fi = 0; fi < Models()[m].fields.size(); ++fi)
         ScalarFieldRules(m, static_cast<int>(fi));
       for (int ii : PrismaIndexOrder(Models()[m])) {
@@ -36,7 +37,6 @@ class ModelRules {
         IndexName(m, idx);
         IndexRules(m, idx);
       }
-      Autoincrement(m);
     }
     ForeignKeyNames();
     MultiSchema();
@@ -162,7 +162,7 @@ class ModelRules {
                      "model", m.name,
                      "You defined a database name for the primary key on the "
                      "model. This is not supported by the provider."),
-                 pk.span);
+                 ctx_.model_blocks[mi]->span);
     }
     if (pk.clustered) {
       ctx_.Error(vmsg::AttributeError(
@@ -342,10 +342,9 @@ class ModelRules {
       }
     }
     if (idx.kind == Index::Kind::kFulltext && p_ != Provider::kMysql) {
-      ctx_.Error(vmsg::ModelValidation(
-                     Kind(mi), m.name,
-                     "You defined a fulltext index, but the current connector "
-                     "does not support them."),
+      ctx_.Error(vmsg::AttributeError(attr,
+                                      "Defining fulltext indexes is not "
+                                      "supported with the current connector."),
                  idx.span);
     }
     if (idx.clustered) {
@@ -391,7 +390,7 @@ class ModelRules {
                        "The `autoincrement()` default value is used on a "
                        "non-id field even though the datasource does not "
                        "support this."),
-                   f.default_value->span);
+                   f.span);
       }
       if (p_ == Provider::kMysql) {
         bool indexed = m.primary_key && !m.primary_key->fields.empty() &&
@@ -405,7 +404,7 @@ class ModelRules {
                          "The `autoincrement()` default value is used on a "
                          "non-indexed field even though the datasource does "
                          "not support this."),
-                     f.default_value->span);
+                     f.span);
         }
       }
     }

@@ -37,6 +37,7 @@ class RelationRules {
         if (f.kind != Field::Kind::kRelation) continue;
         IgnoredRelatedModel(static_cast<int>(mi), static_cast<int>(fi));
         ActionsAllowed(static_cast<int>(mi), static_cast<int>(fi));
+        NamedForeignKey(static_cast<int>(mi), static_cast<int>(fi));
         MissingRelationIndex(static_cast<int>(mi), static_cast<int>(fi));
       }
     }
@@ -310,6 +311,16 @@ class RelationRules {
     };
     check(rr.on_delete, rr.on_delete_span);
     check(rr.on_update, rr.on_update_span);
+  }
+
+  // SQLite cannot name foreign keys (`map:` on @relation).
+  void NamedForeignKey(int mi, int fi) {
+    const RawRelation& rr = Raw(mi, fi);
+    if (!rr.map || ctx_.provider() != Provider::kSqlite) return;
+    ctx_.Error(
+        vmsg::AttributeError(
+            "@relation", "Your provider does not support named foreign keys."),
+        rr.attribute_span);
   }
 
   // Without foreign keys the database creates no index for the referencing
