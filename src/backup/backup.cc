@@ -426,6 +426,7 @@ Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
   Status st;
   Chunk chunk;
   std::string last_table;
+  bool schema_on_workers = false;  // schema chunks handed to the workers
   while (st.ok()) {
     auto more = reader->Next(chunk);
     if (!more.ok()) {
@@ -436,6 +437,20 @@ Result<RestoreInfo> Restore(db::Connection& conn, const std::string& path,
     bytes += chunk.header.bytes;
     const ChunkHeader& h = chunk.header;
     if (h.kind == ChunkKind::kNative) continue;
+    // Tables are created by the workers side by side; everything else waits
+    // until they all exist.
+    const bool parallel_schema = parallel && dump->ParallelSchema(chunk);
+    if (schema_on_workers && !parallel_schema) {
+      st = queue.Drain();
+      if (!st.ok()) break;
+      schema_on_workers = false;
+    }
+    if (parallel_schema) {
+      if (!queue.Push(std::move(chunk))) st = queue.error();
+      chunk = Chunk();
+      schema_on_workers = true;
+      continue;
+    }
     const bool ordered = h.kind == ChunkKind::kData && dump->InOrder(chunk);
     if (ordered && parallel) {
       // After every chunk before it, on this connection.

@@ -119,6 +119,11 @@ class DialectDump {
   virtual bool AtomicRestore() const { return false; }
   // Whether data chunks may be loaded by parallel worker connections.
   virtual bool ParallelLoad() const { return false; }
+  // Schema chunks that parallel workers may run in any order among
+  // themselves (each creates one table that nothing else in the schema
+  // needs first); the others run in file order on the main connection.
+  // Every schema chunk has run before any later chunk starts.
+  virtual bool ParallelSchema(const Chunk& chunk) const { return false; }
 };
 
 std::unique_ptr<DialectDump> MakeSqliteDump();

@@ -46,6 +46,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -148,6 +149,18 @@ struct Table {
   std::string auto_increment;  // the AUTO_INCREMENT column, if any
   std::vector<Column> columns;
 };
+
+// Tables with less data than this keep their keys (and the foreign keys
+// between such tables) in CREATE TABLE: their index pages stay in the buffer
+// pool while the rows load, and a separate ALTER TABLE would cost more DDL
+// time (each one syncs files) than a sorted index build saves. Most of a
+// typical application's tables are this small; the few large ones get their
+// keys after their data (DeferKeys). Test hook:
+// AIRLOCK_TEST_INLINE_KEYS_BYTES (0: every table's keys come after its data).
+int64_t InlineKeysBytes() {
+  const char* e = std::getenv("AIRLOCK_TEST_INLINE_KEYS_BYTES");
+  return e ? std::atoll(e) : int64_t{16} << 20;
+}
 
 ColClass ClassOf(const std::string& data_type) {
   static const std::set<std::string> kNumbers = {
@@ -367,7 +380,16 @@ class MysqlDump : public DialectDump {
     if (body.find("DELIMITER ") != std::string_view::npos) {
       return RunWithDelimiters(conn, body);
     }
-    return conn.ExecuteScript(body);
+    Status st = conn.ExecuteScript(body);
+    // Tables are created side by side (ParallelSchema): should InnoDB pick
+    // one of two such statements as a deadlock victim, it undid it, and the
+    // chunk (DROP TABLE IF EXISTS + CREATE TABLE) runs again.
+    for (int retry = 0; retry < 3 && !st.ok() && ParallelSchema(chunk) &&
+                        conn.last_error().code == "1213";
+         ++retry) {
+      st = conn.ExecuteScript(body);
+    }
+    return st;
   }
 
   // Every statement of the file, and every value built from pieces, must
@@ -395,6 +417,16 @@ class MysqlDump : public DialectDump {
     return Status::Error(fmt::format(msg::kPacketTooSmall, conn.Describe(),
                                      Quote(table), what, human(need),
                                      human(packet), mb << 20, mb, mb));
+  }
+
+  // Tables: each chunk drops and creates one table (InnoDB creates tables
+  // concurrently; with FOREIGN_KEY_CHECKS=0 a foreign key may name a table
+  // that does not exist yet). Sequences go first, in order: a column
+  // DEFAULT may use one.
+  bool ParallelSchema(const Chunk& chunk) const override {
+    return chunk.header.kind == ChunkKind::kSchema &&
+           !chunk.header.table.empty() &&
+           chunk.body.starts_with("DROP TABLE IF EXISTS ");
   }
 
   bool InOrder(const Chunk& chunk) const override {
@@ -548,6 +580,13 @@ class MysqlDump : public DialectDump {
     // UNIQUE key that another table's deferred keys create.
     std::vector<std::string> deferred_keys(tables.size());
     std::string deferred_fks;
+    std::set<std::string, std::less<>> small_tables;
+    const int64_t inline_keys_bytes = InlineKeysBytes();
+    for (const Table& t : tables) {
+      if (!t.sequence && t.data_bytes < inline_keys_bytes) {
+        small_tables.insert(t.name);
+      }
+    }
     AIRLOCK_ASSIGN_OR_RETURN(db::Rows dbn, conn.Query("SELECT DATABASE()"));
     const std::string qdb = Quote(dbn.rows.at(0).at(0).AsText()) + ".";
     // Sequences first: a column DEFAULT may call NEXTVAL() on one.
@@ -586,7 +625,7 @@ class MysqlDump : public DialectDump {
           create.erase(at + 1, qdb.size());
         }
         std::string keys, fks;
-        create = DeferKeys(create, t, keys, fks);
+        create = DeferKeys(create, t, small_tables, keys, fks);
         if (!keys.empty()) {
           deferred_keys[ti] =
               fmt::format("ALTER TABLE {} {};\n", Quote(t.name), keys);
@@ -783,15 +822,42 @@ class MysqlDump : public DialectDump {
     return w.Add(ChunkKind::kData, t.name, rows, insert, max_value);
   }
 
-  // Moves the secondary keys and foreign keys of an InnoDB table out of its
-  // CREATE TABLE into `keys` (`ADD KEY ..., ADD UNIQUE KEY ...`) and `fks`
-  // (`ADD CONSTRAINT ... FOREIGN KEY ...`): InnoDB builds an index much
+  // The table a `CONSTRAINT ... FOREIGN KEY (...) REFERENCES `t` (...)` line
+  // of SHOW CREATE TABLE references; none when it names another database
+  // (`db`.`t`) or cannot be read.
+  static std::optional<std::string> ReferencedTable(std::string_view line) {
+    constexpr std::string_view kRef = " REFERENCES ";
+    size_t at = line.find(kRef);
+    if (at == std::string_view::npos) return std::nullopt;
+    at += kRef.size();
+    size_t end = BacktickIdentEnd(line, at);
+    if (end == std::string_view::npos ||
+        (end < line.size() && line[end] == '.')) {
+      return std::nullopt;
+    }
+    std::string name;
+    for (size_t i = at + 1; i + 1 < end; ++i) {
+      name += line[i];
+      if (line[i] == '`') ++i;  // a doubled backtick
+    }
+    return name;
+  }
+
+  // Moves the secondary keys and foreign keys of a large InnoDB table out of
+  // its CREATE TABLE into `keys` (`ADD KEY ..., ADD UNIQUE KEY ...`) and
+  // `fks` (`ADD CONSTRAINT ... FOREIGN KEY ...`): InnoDB builds an index much
   // faster from sorted complete data, and with FOREIGN_KEY_CHECKS=0 a
-  // foreign key is added without a scan. Kept inline:
-  // FULLTEXT/SPATIAL keys (adding them rebuilds the table) and keys starting
-  // with the AUTO_INCREMENT column (the table needs one).
+  // foreign key is added without a scan. Kept inline: FULLTEXT/SPATIAL keys
+  // (adding them rebuilds the table), keys starting with the AUTO_INCREMENT
+  // column (the table needs one), every key of a table in `small`
+  // (InlineKeysBytes), and a small table's foreign keys to small tables of
+  // this database: the key such a foreign key references is inline too, so
+  // it exists whenever both tables do (a foreign key to a large table waits
+  // for that table's keys, at the end).
   static std::string DeferKeys(const std::string& create, const Table& t,
+                               const std::set<std::string, std::less<>>& small,
                                std::string& keys, std::string& fks) {
+    const bool inline_keys = small.count(t.name) > 0;
     std::vector<std::string_view> lines = SplitLines(create);
     if (lines.size() < 3 || !lines.back().starts_with(") ENGINE=InnoDB")) {
       return create;
@@ -807,6 +873,13 @@ class MysqlDump : public DialectDump {
       bool key = body.starts_with("KEY ") || body.starts_with("UNIQUE KEY ");
       bool fk = body.starts_with("CONSTRAINT ") &&
                 body.find(" FOREIGN KEY ") != std::string_view::npos;
+      if (inline_keys) {
+        key = false;
+        if (fk) {
+          std::optional<std::string> parent = ReferencedTable(body);
+          fk = !parent || !small.count(*parent);
+        }
+      }
       if (key && !ai.empty()) {
         size_t open = body.find(" (");
         if (open != std::string_view::npos) {
