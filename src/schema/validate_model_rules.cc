@@ -269,19 +269,18 @@ class ModelRules {
                                                            : "SQLite")),
                  f.span);
     }
-    if (f.default_value && f.default_value->map && p_ != Provider::kPostgres &&
-        false) {
-    }
+  }
+
+  // The attribute an index comes from, as Prisma names it in messages.
+  static std::string IndexAttribute(const Index& idx) {
+    if (idx.from_field_attribute) return "@unique";
+    if (idx.kind == Index::Kind::kUnique) return "@@unique";
+    return idx.kind == Index::Kind::kNormal ? "@@index" : "@@fulltext";
   }
 
   void IndexRules(int mi, const Index& idx) {
     const Model& m = Models()[mi];
-    std::string attr =
-        idx.from_field_attribute
-            ? "@unique"
-            : (idx.kind == Index::Kind::kUnique   ? "@@unique"
-               : idx.kind == Index::Kind::kNormal ? "@@index"
-                                                  : "@@fulltext");
+    std::string attr = IndexAttribute(idx);
     if (m.is_view && !idx.from_field_attribute &&
         idx.kind != Index::Kind::kUnique) {
       ctx_.Error(vmsg::Validation("Views cannot have indexes."), idx.span);
@@ -588,12 +587,7 @@ class ModelRules {
 
   void IndexName(int mi, const Index& idx) {
     if (idx.db_name.empty()) return;
-    std::string attr =
-        idx.from_field_attribute
-            ? "@unique"
-            : (idx.kind == Index::Kind::kUnique   ? "@@unique"
-               : idx.kind == Index::Kind::kNormal ? "@@index"
-                                                  : "@@fulltext");
+    std::string attr = IndexAttribute(idx);
     for (const auto& sc : NameClashes(mi, NameKind::kIndex, idx.db_name))
       ctx_.Error(vmsg::AttributeError(attr, NameClashMessage(idx.db_name, sc)),
                  idx.name_span);
