@@ -53,7 +53,7 @@
 #include "backup/dialect_dump.h"
 #include "backup/messages.h"
 #include "backup/mysql_load_data.h"
-#include "base/lines.h"
+#include "base/text.h"
 #include "db/mysql_connection.h"
 
 namespace airlock::backup {

@@ -7,7 +7,7 @@
 #include <iterator>
 #include <vector>
 
-#include "base/lines.h"
+#include "base/text.h"
 
 namespace airlock::backup {
 namespace {

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "base/text.h"
 #include "diff/hooks.h"
 
 namespace airlock::diff {
@@ -465,14 +466,6 @@ class Differ {
       return SameJson(da->sql, db->sql);
     }
     return SameNumber(da->sql, db->sql);
-  }
-
-  static bool EqualsIgnoreCase(const std::string& a, const std::string& b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-             return std::tolower(static_cast<unsigned char>(x)) ==
-                    std::tolower(static_cast<unsigned char>(y));
-           });
   }
 
   // JSON defaults (SQL string literals) compare as JSON values; one that does

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/text.h"
+
 namespace airlock::migrate {
 namespace {
 
@@ -30,14 +32,6 @@ std::string ToCrlf(std::string_view s) {
     out += s[i];
   }
   return out;
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
 }
 
 }  // namespace

@@ -14,7 +14,7 @@
 #include <regex>
 
 #include "base/files.h"
-#include "base/lines.h"
+#include "base/text.h"
 #include "migrate/messages.h"
 
 namespace airlock::migrate {

@@ -9,7 +9,7 @@
 #include <map>
 #include <set>
 
-#include "base/lines.h"
+#include "base/text.h"
 #include "migrate/checksum.h"
 #include "migrate/messages.h"
 

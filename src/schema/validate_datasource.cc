@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "base/text.h"
 #include "schema/validate_context.h"
 #include "schema/validate_messages.h"
 
@@ -68,19 +69,10 @@ const char* kDeprecated[] = {"atomicNumberOperations",
                              "transactionApi",
                              "uncheckedScalarInputs"};
 
-bool IEquals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  return true;
-}
-
 template <size_t N>
 const char* FindFeature(const char* (&list)[N], std::string_view s) {
   for (const char* f : list)
-    if (IEquals(f, s)) return f;
+    if (EqualsIgnoreCase(f, s)) return f;
   return nullptr;
 }
 
@@ -177,14 +169,14 @@ void LoadGenerator(Context& ctx, const ast::Block& block,
       if (!ok) continue;
       for (const auto& name : names) {
         bool pg = provider && *provider == Provider::kPostgres;
-        if (IEquals(name, "metrics")) {
+        if (EqualsIgnoreCase(name, "metrics")) {
           ctx.Warning(fmt::format("Preview feature \"{}\" is deprecated. It "
                                   "will be removed in a future version of "
                                   "Prisma.",
                                   name),
                       v.span);
           g.preview_features.push_back("metrics");
-        } else if (pg && IEquals(name, "fullTextSearch")) {
+        } else if (pg && EqualsIgnoreCase(name, "fullTextSearch")) {
           ctx.Warning(fmt::format("On `provider = \"postgresql\"`, preview "
                                   "feature \"{}\" has been renamed to "
                                   "\"fullTextSearchPostgres\". Learn more at "
@@ -203,7 +195,7 @@ void LoadGenerator(Context& ctx, const ast::Block& block,
           g.preview_features.push_back(a);
         } else if (const char* h = FindFeature(kHidden, name)) {
           g.preview_features.push_back(h);
-        } else if (pg && IEquals(name, "fullTextSearchPostgres")) {
+        } else if (pg && EqualsIgnoreCase(name, "fullTextSearchPostgres")) {
           g.preview_features.push_back("fullTextSearchPostgres");
         } else {
           std::string expected = pg ? "fullTextSearchPostgres, " : "";

@@ -1,4 +1,7 @@
-#include "base/lines.h"
+#include "base/text.h"
+
+#include <algorithm>
+#include <cctype>
 
 namespace airlock {
 
@@ -12,6 +15,14 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
     pos = nl + 1;
   }
   return lines;
+}
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
 }
 
 }  // namespace airlock

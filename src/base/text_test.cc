@@ -1,4 +1,4 @@
-#include "base/lines.h"
+#include "base/text.h"
 
 #include <gtest/gtest.h>
 
@@ -23,6 +23,13 @@ TEST(SplitLines, ViewsPointIntoTheText) {
   Lines lines = SplitLines(text);
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[1].data(), text.data() + 4);
+}
+
+TEST(EqualsIgnoreCase, ComparesAsciiLettersWithoutCase) {
+  EXPECT_TRUE(EqualsIgnoreCase("NOW()", "now()"));
+  EXPECT_TRUE(EqualsIgnoreCase("", ""));
+  EXPECT_FALSE(EqualsIgnoreCase("abc", "abd"));
+  EXPECT_FALSE(EqualsIgnoreCase("abc", "abcd"));
 }
 
 }  // namespace
